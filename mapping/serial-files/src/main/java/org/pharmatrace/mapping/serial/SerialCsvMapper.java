@@ -98,7 +98,8 @@ public final class SerialCsvMapper implements PartnerFormatMapper {
         Run run = new Run(profile, settings, header, sink, OffsetDateTime.now(clock).getYear());
         List<String> record;
         while ((record = reader.next()) != null) {
-            if (record.size() == 1 && record.get(0).isBlank()) {
+            // Blank lines, and the all-empty rows spreadsheets leave at the end of an export, carry nothing.
+            if (record.stream().allMatch(String::isBlank)) {
                 continue;
             }
             run.row(reader.recordLine(), record);

@@ -6,17 +6,19 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * Remembers every (GTIN, serial) of a file to find duplicates without keeping the strings: a 128-bit fingerprint
- * (the first half of a SHA-256) and the line it was first seen on, in flat arrays — 20 bytes per serial at most 3/4
- * full, about 40 MB for a million serials. With 128 bits an accidental collision is out of reach
- * (below 10^-20 for a billion serials), so a reported duplicate is a real one.
+ * (the first half of a SHA-256) and the line it was first seen on — 20 bytes per slot, tables at most 3/4 full, so
+ * about 30 MB for a million serials. With 128 bits an accidental collision is out of reach (below 10^-20 for a
+ * billion serials), so a reported duplicate is a real one. The slots are split over 256 independently growing
+ * tables, so growing never needs one large block or a second copy of everything.
  */
 final class SerialFingerprints {
 
+    private static final int TABLES = 256;
+    private static final int INITIAL_SLOTS = 64;
+
     private final MessageDigest sha256;
-    private long[] high;
-    private long[] low;
-    private int[] lines;
-    private int size;
+    private final Table[] tables = new Table[TABLES];
+    private long size;
 
     SerialFingerprints() {
         try {
@@ -24,11 +26,13 @@ final class SerialFingerprints {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
-        allocate(1 << 12);
+        for (int i = 0; i < TABLES; i++) {
+            tables[i] = new Table(INITIAL_SLOTS);
+        }
     }
 
     /**
-     * Records the serial of a GTIN first seen on {@code line}.
+     * Records the serial of a GTIN first seen on {@code line} (from 1).
      *
      * @return 0 when it is new, else the line on which it was seen before
      */
@@ -36,54 +40,73 @@ final class SerialFingerprints {
         sha256.update(gtin.getBytes(StandardCharsets.US_ASCII));
         sha256.update((byte) 0x1D);
         byte[] digest = sha256.digest(serial.getBytes(StandardCharsets.UTF_8));
-        long h = toLong(digest, 0);
-        long l = toLong(digest, 8);
-        int slot = find(h, l);
-        if (lines[slot] != 0) {
-            return lines[slot];
+        long high = toLong(digest, 0);
+        long low = toLong(digest, 8);
+        int seen = tables[(int) (high >>> 56)].addOrGetLine(high, low, line);
+        if (seen == 0) {
+            size++;
         }
-        high[slot] = h;
-        low[slot] = l;
-        lines[slot] = line;
-        if (++size * 4L > lines.length * 3L) {
-            grow();
-        }
-        return 0;
+        return seen;
     }
 
-    int size() {
+    long size() {
         return size;
     }
 
-    /** Linear probing; a slot whose line is 0 is empty (lines start at 1). */
-    private int find(long h, long l) {
-        int mask = lines.length - 1;
-        int slot = (int) (l ^ (l >>> 32)) & mask;
-        while (lines[slot] != 0 && (high[slot] != h || low[slot] != l)) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
+    /** Open addressing with linear probing; a slot whose line is 0 is empty. */
+    private static final class Table {
+        private long[] high;
+        private long[] low;
+        private int[] lines;
+        private int used;
 
-    private void grow() {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        int[] oldLines = lines;
-        allocate(oldLines.length * 2);
-        for (int i = 0; i < oldLines.length; i++) {
-            if (oldLines[i] != 0) {
-                int slot = find(oldHigh[i], oldLow[i]);
-                high[slot] = oldHigh[i];
-                low[slot] = oldLow[i];
-                lines[slot] = oldLines[i];
+        Table(int slots) {
+            allocate(slots);
+        }
+
+        int addOrGetLine(long h, long l, int line) {
+            int slot = find(h, l);
+            if (lines[slot] != 0) {
+                return lines[slot];
+            }
+            high[slot] = h;
+            low[slot] = l;
+            lines[slot] = line;
+            if (++used * 4L > lines.length * 3L) {
+                grow();
+            }
+            return 0;
+        }
+
+        private int find(long h, long l) {
+            int mask = lines.length - 1;
+            int slot = (int) (l ^ (l >>> 32)) & mask;
+            while (lines[slot] != 0 && (high[slot] != h || low[slot] != l)) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldHigh = high;
+            long[] oldLow = low;
+            int[] oldLines = lines;
+            allocate(oldLines.length * 2);
+            for (int i = 0; i < oldLines.length; i++) {
+                if (oldLines[i] != 0) {
+                    int slot = find(oldHigh[i], oldLow[i]);
+                    high[slot] = oldHigh[i];
+                    low[slot] = oldLow[i];
+                    lines[slot] = oldLines[i];
+                }
             }
         }
-    }
 
-    private void allocate(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
-        lines = new int[capacity];
+        private void allocate(int slots) {
+            high = new long[slots];
+            low = new long[slots];
+            lines = new int[slots];
+        }
     }
 
     private static long toLong(byte[] b, int offset) {

@@ -232,7 +232,7 @@ class SerialCsvMapperTest {
 
         @Test
         void thenADuplicateSerialNamesBothLines() {
-            PartnerFormatException e = failure(HEADER + "\n" + row("A1") + "\n" + row("A2") + "\n\n" + row("A1") + "\n");
+            PartnerFormatException e = failure(HEADER + "\n" + row("A1") + "\n" + row("A2") + "\n,,,,,\n" + row("A1") + "\n\n");
 
             assertThat(e.location()).isEqualTo("line 5");
             assertThat(e.code()).isEqualTo("DUPLICATE_SERIAL");
