@@ -17,12 +17,14 @@ public final class EpcisConverter {
     /**
      * Reads any supported syntax from {@code in} and writes {@code target} to {@code out}.
      *
+     * @param forPeople indent the output where the syntax allows it
      * @param progress called with the running event count every 10 000 events (may be a no-op)
      * @return the number of events converted
      */
-    public static long convert(InputStream in, EpcisFormat target, OutputStream out, LongConsumer progress) {
+    public static long convert(InputStream in, EpcisFormat target, OutputStream out, boolean forPeople,
+                               LongConsumer progress) {
         try (EpcisEventReader reader = EpcisReaders.open(in);
-             EpcisDocumentWriter writer = EpcisWriters.create(target, out)) {
+             EpcisDocumentWriter writer = EpcisWriters.create(target, out, forPeople)) {
             EpcisDocumentInfo document = reader.document();
             document.setSchemaVersion(target == EpcisFormat.XML_1_2 ? "1.2" : "2.0");
             writer.start(document);

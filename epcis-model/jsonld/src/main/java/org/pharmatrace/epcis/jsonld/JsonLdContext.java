@@ -48,6 +48,23 @@ final class JsonLdContext {
         return Map.copyOf(p);
     }
 
+    /** The IRI base the standard context gives {@code cbvmda}: XML's namespace URI plus a ':' to join local names. */
+    static final String CBV_MDA_IRI_BASE = EpcisNamespaces.CBV_MASTER_DATA_ATTRIBUTES + ":";
+
+    /**
+     * The XML namespace an IRI base stands for. JSON-LD joins prefix and local name by plain concatenation, so the
+     * standard context binds {@code cbvmda} to {@code urn:epcglobal:cbv:mda:}; in XML the namespace is
+     * {@code urn:epcglobal:cbv:mda}. The model keeps XML's, so ILMD lot numbers mean the same whatever the syntax.
+     */
+    static String xmlNamespace(String iriBase) {
+        return iriBase.equals(CBV_MDA_IRI_BASE) ? EpcisNamespaces.CBV_MASTER_DATA_ATTRIBUTES : iriBase;
+    }
+
+    /** The inverse of {@link #xmlNamespace}: the IRI base to declare in {@code @context} for an XML namespace. */
+    static String iriBase(String xmlNamespace) {
+        return xmlNamespace.equals(EpcisNamespaces.CBV_MASTER_DATA_ATTRIBUTES) ? CBV_MDA_IRI_BASE : xmlNamespace;
+    }
+
     /** Whether a context URL names the GS1 EPCIS context (any published version or mirror of it). */
     static boolean isStandardContextUrl(String url) {
         String lastSegment = url.substring(url.lastIndexOf('/') + 1);
@@ -155,7 +172,7 @@ final class JsonLdContext {
         String prefix = compactIriPrefix(key);
         if (prefix != null) {
             String iri = terms.get(prefix);
-            return iri == null ? null : new QName(iri, key.substring(prefix.length() + 1), prefix);
+            return iri == null ? null : new QName(xmlNamespace(iri), key.substring(prefix.length() + 1), prefix);
         }
         if (key.indexOf(':') > 0) {
             return splitIri(key);
@@ -186,6 +203,6 @@ final class JsonLdContext {
         if (cut < 0 || cut == iri.length() - 1) {
             return null;
         }
-        return new QName(iri.substring(0, cut + 1), iri.substring(cut + 1));
+        return new QName(xmlNamespace(iri.substring(0, cut + 1)), iri.substring(cut + 1));
     }
 }

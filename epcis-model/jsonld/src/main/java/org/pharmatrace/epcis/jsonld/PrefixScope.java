@@ -41,7 +41,8 @@ final class PrefixScope {
         PrefixScope standard = new PrefixScope(null);
         JsonLdContext.STANDARD_PREFIXES.forEach(standard::bind);
         PrefixScope document = new PrefixScope(standard);
-        documentNamespaces.forEach((prefix, namespace) -> {
+        documentNamespaces.forEach((prefix, xmlNamespace) -> {
+            String namespace = JsonLdContext.iriBase(xmlNamespace);
             boolean sbdhUnderOtherPrefix = namespace.equals(EpcisNamespaces.SBDH) && !prefix.equals("sbdh");
             if (isUsablePrefix(prefix) && !XML_ONLY_NAMESPACES.contains(namespace) && !sbdhUnderOtherPrefix
                     && document.namespaceOf(prefix) == null) {
@@ -71,7 +72,7 @@ final class PrefixScope {
 
     /** The member name for an element or attribute name, declaring a prefix for its namespace here if needed. */
     String memberName(QName name) {
-        String namespace = name.getNamespaceURI();
+        String namespace = JsonLdContext.iriBase(name.getNamespaceURI());
         if (namespace.isEmpty()) {
             return name.getLocalPart();
         }

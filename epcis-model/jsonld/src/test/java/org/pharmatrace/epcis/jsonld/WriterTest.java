@@ -118,12 +118,13 @@ class WriterTest {
     }
 
     @Test
-    void namespacesJsonLdCannotUseUnderTheirXmlPrefixGetOthers() {
+    void theCbvMasterDataNamespaceIsWrittenWithTheStandardPrefixAndXmlOnlyNamespacesAreDropped() {
+        // XML's urn:epcglobal:cbv:mda is the standard context's cbvmda (urn:epcglobal:cbv:mda:), not a new prefix
         String json = write(dscsaLikeDocument(), false, commissioning());
 
         assertThat(json).doesNotContain(EpcisNamespaces.EPCIS_1_2)
-                .contains("\"cbvmda1\":\"" + DSCSA_MDA + "\"")
-                .contains("\"cbvmda1:lotNumber\":\"A123\"")
+                .doesNotContain("\"cbvmda1\"")
+                .contains("\"cbvmda:lotNumber\":\"A123\"")
                 .contains("\"gs1ushc:transactionStatement\"");
     }
 

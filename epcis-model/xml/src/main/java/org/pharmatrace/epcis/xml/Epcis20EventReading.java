@@ -1,0 +1,202 @@
+package org.pharmatrace.epcis.xml;
+
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.action;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.bizTransactions;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.cbv;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.clean;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.destinations;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.epcs;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.persistentDisposition;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.quantities;
+import static org.pharmatrace.epcis.xml.SharedFieldsReading.sources;
+
+import jakarta.xml.bind.JAXBElement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.pharmatrace.epcis.cbv.CbvVocabulary;
+import org.pharmatrace.epcis.model.EpcisEvent;
+import org.pharmatrace.epcis.model.ErrorDeclaration;
+import org.pharmatrace.epcis.model.EventType;
+import org.pharmatrace.epcis.model.ExtensionElement;
+import org.pharmatrace.epcis.xml.bind.v2.AggregationEventType;
+import org.pharmatrace.epcis.xml.bind.v2.AssociationEventType;
+import org.pharmatrace.epcis.xml.bind.v2.CorrectiveEventIDsType;
+import org.pharmatrace.epcis.xml.bind.v2.EPCISEventType;
+import org.pharmatrace.epcis.xml.bind.v2.ErrorDeclarationExtensionType;
+import org.pharmatrace.epcis.xml.bind.v2.ErrorDeclarationType;
+import org.pharmatrace.epcis.xml.bind.v2.ObjectEventType;
+import org.pharmatrace.epcis.xml.bind.v2.TransactionEventType;
+import org.pharmatrace.epcis.xml.bind.v2.TransformationEventType;
+
+/** Maps an event bound with the EPCIS 2.0 types to the canonical model. */
+final class Epcis20EventReading {
+
+    private final SharedFieldsReading shared;
+
+    Epcis20EventReading(SharedFieldsReading shared) {
+        this.shared = shared;
+    }
+
+    EpcisEvent toModel(EPCISEventType bound) {
+        EpcisEvent event = new EpcisEvent();
+        base(bound, event);
+        if (bound instanceof ObjectEventType o) {
+            objectEvent(o, event);
+        } else if (bound instanceof AggregationEventType a) {
+            aggregationEvent(a, event);
+        } else if (bound instanceof TransactionEventType t) {
+            transactionEvent(t, event);
+        } else if (bound instanceof TransformationEventType t) {
+            transformationEvent(t, event);
+        } else if (bound instanceof AssociationEventType a) {
+            associationEvent(a, event);
+        } else {
+            throw new IllegalArgumentException("Not an EPCIS 2.0 event type: " + bound.getClass().getName());
+        }
+        return event;
+    }
+
+    private void base(EPCISEventType bound, EpcisEvent event) {
+        event.setEventTime(clean(bound.getEventTime()))
+                .setRecordTime(clean(bound.getRecordTime()))
+                .setEventTimeZoneOffset(clean(bound.getEventTimeZoneOffset()))
+                .setEventId(clean(bound.getEventID()))
+                .setErrorDeclaration(errorDeclaration(bound.getErrorDeclaration()));
+        if (bound.getCertificationInfo() != null) {
+            event.getCertificationInfo().add(clean(bound.getCertificationInfo()));
+        }
+        if (bound.getBaseExtension() != null) {
+            event.getExtensions().add(shared.wildcards().wrapper(ExtensionSlots.BASE_EXTENSION,
+                    bound.getBaseExtension().getOtherAttributes(), bound.getBaseExtension().getAny()));
+        }
+    }
+
+    private void objectEvent(ObjectEventType o, EpcisEvent event) {
+        event.setType(EventType.OBJECT_EVENT);
+        epcs(o.getEpcList(), event.getEpcList());
+        event.setAction(action(o.getAction()));
+        why(event, o.getBizStep(), o.getDisposition());
+        event.setReadPoint(shared.readPoint(o.getReadPoint())).setBizLocation(shared.bizLocation(o.getBizLocation()));
+        bizTransactions(o.getBizTransactionList(), event.getBizTransactionList());
+        quantities(o.getQuantityList(), event.getQuantityList());
+        sources(o.getSourceList(), event.getSourceList());
+        destinations(o.getDestinationList(), event.getDestinationList());
+        shared.sensorElements(o.getSensorElementList(), event.getSensorElementList());
+        event.setPersistentDisposition(persistentDisposition(o.getPersistentDisposition()));
+        event.setIlmd(shared.ilmd(o.getIlmd()));
+        extensions(event, o.getExtension() == null ? null : o.getExtension().getOtherAttributes(),
+                o.getExtension() == null ? null : o.getExtension().getAny(), o.getAny());
+    }
+
+    private void aggregationEvent(AggregationEventType a, EpcisEvent event) {
+        event.setType(EventType.AGGREGATION_EVENT).setParentId(clean(a.getParentID()));
+        epcs(a.getChildEPCs(), event.getChildEpcs());
+        event.setAction(action(a.getAction()));
+        why(event, a.getBizStep(), a.getDisposition());
+        event.setReadPoint(shared.readPoint(a.getReadPoint())).setBizLocation(shared.bizLocation(a.getBizLocation()));
+        bizTransactions(a.getBizTransactionList(), event.getBizTransactionList());
+        quantities(a.getChildQuantityList(), event.getChildQuantityList());
+        sources(a.getSourceList(), event.getSourceList());
+        destinations(a.getDestinationList(), event.getDestinationList());
+        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList());
+        event.setPersistentDisposition(persistentDisposition(a.getPersistentDisposition()));
+        extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
+                a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
+    }
+
+    private void transactionEvent(TransactionEventType t, EpcisEvent event) {
+        event.setType(EventType.TRANSACTION_EVENT);
+        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
+        event.setParentId(clean(t.getParentID()));
+        epcs(t.getEpcList(), event.getEpcList());
+        event.setAction(action(t.getAction()));
+        why(event, t.getBizStep(), t.getDisposition());
+        event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
+        quantities(t.getQuantityList(), event.getQuantityList());
+        sources(t.getSourceList(), event.getSourceList());
+        destinations(t.getDestinationList(), event.getDestinationList());
+        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList());
+        event.setPersistentDisposition(persistentDisposition(t.getPersistentDisposition()));
+        extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
+                t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
+    }
+
+    private void transformationEvent(TransformationEventType t, EpcisEvent event) {
+        event.setType(EventType.TRANSFORMATION_EVENT);
+        epcs(t.getInputEPCList(), event.getInputEpcList());
+        quantities(t.getInputQuantityList(), event.getInputQuantityList());
+        epcs(t.getOutputEPCList(), event.getOutputEpcList());
+        quantities(t.getOutputQuantityList(), event.getOutputQuantityList());
+        event.setTransformationId(clean(t.getTransformationID()));
+        why(event, t.getBizStep(), t.getDisposition());
+        event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
+        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
+        sources(t.getSourceList(), event.getSourceList());
+        destinations(t.getDestinationList(), event.getDestinationList());
+        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList());
+        event.setPersistentDisposition(persistentDisposition(t.getPersistentDisposition()));
+        event.setIlmd(shared.ilmd(t.getIlmd()));
+        extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
+                t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
+    }
+
+    /** Also used for EPCIS 1.2 documents, which carry AssociationEvent in an EventList extension with 2.0 content. */
+    void associationEvent(AssociationEventType a, EpcisEvent event) {
+        event.setType(EventType.ASSOCIATION_EVENT).setParentId(clean(a.getParentID()));
+        epcs(a.getChildEPCs(), event.getChildEpcs());
+        quantities(a.getChildQuantityList(), event.getChildQuantityList());
+        event.setAction(action(a.getAction()));
+        why(event, a.getBizStep(), a.getDisposition());
+        event.setReadPoint(shared.readPoint(a.getReadPoint())).setBizLocation(shared.bizLocation(a.getBizLocation()));
+        bizTransactions(a.getBizTransactionList(), event.getBizTransactionList());
+        sources(a.getSourceList(), event.getSourceList());
+        destinations(a.getDestinationList(), event.getDestinationList());
+        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList());
+        event.setPersistentDisposition(persistentDisposition(a.getPersistentDisposition()));
+        extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
+                a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
+    }
+
+    private static void why(EpcisEvent event, String bizStep, String disposition) {
+        event.setBizStep(cbv(CbvVocabulary.BIZ_STEP, bizStep)).setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition));
+    }
+
+    private void extensions(EpcisEvent event, Map<QName, String> wrapperAttributes, List<Object> wrapped, List<Object> any) {
+        if (wrapped != null) {
+            event.getExtensions().add(shared.wildcards().wrapper(ExtensionSlots.EXTENSION, wrapperAttributes, wrapped));
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(any));
+    }
+
+    /** EPCIS 2.0 lets the parts of an errorDeclaration come in any order (an xsd:choice), hence the list. */
+    private ErrorDeclaration errorDeclaration(ErrorDeclarationType declaration) {
+        if (declaration == null) {
+            return null;
+        }
+        String time = null;
+        String reason = null;
+        List<String> corrective = new ArrayList<>();
+        List<ExtensionElement> extensions = new ArrayList<>();
+        for (Object part : declaration.getDeclarationTimeOrReasonOrCorrectiveEventIDs()) {
+            if (part instanceof JAXBElement<?> element && element.getName().getNamespaceURI().isEmpty()) {
+                Object value = element.getValue();
+                switch (element.getName().getLocalPart()) {
+                    case "declarationTime" -> time = clean((String) value);
+                    case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, (String) value);
+                    case "correctiveEventIDs" -> ((CorrectiveEventIDsType) value).getCorrectiveEventID()
+                            .forEach(id -> corrective.add(clean(id)));
+                    case "extension" -> {
+                        ErrorDeclarationExtensionType ext = (ErrorDeclarationExtensionType) value;
+                        extensions.add(shared.wildcards().wrapper(ExtensionSlots.EXTENSION, ext.getOtherAttributes(), ext.getAny()));
+                    }
+                    default -> extensions.add(shared.wildcards().toTree(part));
+                }
+            } else {
+                extensions.add(shared.wildcards().toTree(part));
+            }
+        }
+        return new ErrorDeclaration(time, reason, corrective, extensions);
+    }
+}
