@@ -21,6 +21,18 @@ final class EpcUrn {
         return lower.startsWith(ID) || lower.startsWith(CLASS) || lower.startsWith(IDPAT);
     }
 
+    /** Whether the URN names a scheme this module parses (it may still be malformed). */
+    static boolean hasSupportedScheme(String uri) {
+        String lower = uri.toLowerCase(Locale.ROOT);
+        String kind = lower.startsWith(ID) ? "id" : lower.startsWith(CLASS) ? "class" : lower.startsWith(IDPAT) ? "idpat" : null;
+        if (kind == null) {
+            return false;
+        }
+        String rest = uri.substring(kind.equals("id") ? ID.length() : kind.equals("class") ? CLASS.length() : IDPAT.length());
+        int colon = rest.indexOf(':');
+        return colon > 0 && typeOf(kind, rest.substring(0, colon).toLowerCase(Locale.ROOT), rest.substring(colon + 1)) != null;
+    }
+
     // ---------------------------------------------------------------- parse
 
     static Gs1Key parse(String uri) {

@@ -80,6 +80,19 @@ public final class Gs1Key {
         return EpcUrn.isEpcUrn(trimmed) || DigitalLink.looksLikeDigitalLink(trimmed);
     }
 
+    /**
+     * Whether the URI is a GS1 Digital Link or an EPC URN of a scheme this module parses, so that {@link #parse}
+     * failing on it means the identifier is wrong. EPC schemes outside GS1 keys (ADI, USDoD) and class patterns of
+     * keys without a class form are not, and are left to other checks.
+     */
+    public static boolean isSupportedGs1Uri(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        String trimmed = uri.trim();
+        return DigitalLink.looksLikeDigitalLink(trimmed) || EpcUrn.isEpcUrn(trimmed) && EpcUrn.hasSupportedScheme(trimmed);
+    }
+
     // ---------------------------------------------------------------- factories
 
     /** SGTIN from a GTIN-14 (check digit verified) and a serial (AI 21). */

@@ -223,7 +223,7 @@ public final class EpcisRules {
 
     /** GS1 identifiers must be well-formed with correct check digits; other URIs (e.g. urn:uuid) pass. */
     private static void checkKey(String field, String value, Reporter r) {
-        if (value == null || !Gs1Key.isGs1Uri(value)) {
+        if (value == null || !Gs1Key.isSupportedGs1Uri(value)) {
             return;
         }
         try {

@@ -181,10 +181,45 @@ class EpcisValidatorTest {
                 .flatMap(java.util.List::stream);
     }
 
+    /**
+     * Corpus documents that are not valid, though they sit among the valid ones, and what is wrong with them: each must
+     * be reported with exactly that finding.
+     */
+    static final java.util.Map<String, String> UPSTREAM_INVALID = java.util.Map.of(
+            "Combination_of_different_event.xml", "GRAI check digit of 03001345000771 is 1, expected 6",
+            "Combination_of_different_event.json", "GRAI check digit of 03001345000771 is 1, expected 6",
+            "SensorData_with_combined_events.xml", "GRAI check digit of 95201220000000 is 0, expected 1",
+            "SensorData_with_combined_events.json", "GRAI check digit of 95201220000000 is 0, expected 1",
+            "JumbledFieldsOrder.xml", "Invalid content was found starting with element 'disposition'",
+            "Namespace_document.xml", "{\"urn:epcglobal:epcis:xsd:2\":ObjectEvent}",
+            "AggregationEvent_with_persistentDisposition.json", "'persistentDisposition' name is not valid",
+            "TransactionEvent_with_userExtensions.json", "does not match the uri pattern");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("validCorpusDocuments")
     void validCorpusDocumentsPass(Path file) {
         ValidationReport report = validator.validate(file);
-        assertThat(report.errors()).as(file.toString()).isEmpty();
+        String knownDefect = UPSTREAM_INVALID.get(file.getFileName().toString());
+        if (knownDefect == null) {
+            assertThat(report.errors()).as(file.toString()).isEmpty();
+        } else {
+            assertThat(report.errors()).as(file.toString())
+                    .anySatisfy(e -> assertThat(e.message()).contains(knownDefect));
+        }
+    }
+
+    @Test
+    void aBareDoctypeDeclaresNothingAndIsAccepted() {
+        ValidationReport report = validateXml(VALID_XML.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<?xml version=\"1.0\"?><!DOCTYPE project>"));
+        assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void aDoctypeWithAnExternalDtdIsRefused() {
+        ValidationReport report = validateXml(VALID_XML.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"http://127.0.0.1:1/evil.dtd\">"));
+        assertThat(report.isValid()).isFalse();
+        assertThat(report.errors().get(0).message()).contains("DTD");
     }
 }
