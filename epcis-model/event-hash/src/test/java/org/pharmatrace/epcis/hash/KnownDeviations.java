@@ -10,13 +10,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Corpus cases this module does not reproduce, each with its reason. A case listed here is reported as aborted with
- * the reason instead of failing the build; where the difference is a known rewrite of the pre-hash string, the test
- * first checks that this rewrite, and nothing else, separates our result from the expectation. A listed case that
- * starts to pass fails, so the list cannot go stale.
+ * Corpus cases this module does not reproduce, each with its reason. For a listed case the test asserts the deviation
+ * itself: where the difference is a known rewrite of the pre-hash string, that this rewrite and nothing else
+ * separates our result from the expectation; otherwise, that the case still differs. A listed case that starts to
+ * pass fails, so the list cannot go stale.
  */
 final class KnownDeviations {
 
@@ -26,10 +25,6 @@ final class KnownDeviations {
      */
     record Deviation(String reason, UnaryOperator<String> patch) {
     }
-
-    private static final String CURIE_READERS = "the XML reader keeps a CURIE value as written (%s) while the "
-            + "JSON-LD reader expands it with the document's @context (%s); the CBV 2.0 reference does the same (it "
-            + "expands only gs1: and cbv: in XML), so twins differ there too";
 
     static final Map<String, Deviation> CASES = Map.ofEntries(
             Map.entry("examples/epcisDocWithVariousEventTypes.xml", new Deviation(
@@ -51,23 +46,11 @@ final class KnownDeviations {
                             + "eventTimeZoneOffset is part of the pre-hash (canonical property order item 3, and every "
                             + "reference vector), so GS1's claim that it hashes like file 1 contradicts the algorithm",
                     s -> s.replace("eventTimeZoneOffset=-05:00", "eventTimeZoneOffset=-06:00"))),
-            Map.entry("pairs/AggregationEvent_with_sensorData.xml", new Deviation(String.format(CURIE_READERS,
-                    "sensorReport type example:someSensorProperty", "http://ns.example.com/epcis/someSensorProperty"),
-                    null)),
-            Map.entry("pairs/SensorData_and_extension.xml", new Deviation(String.format(CURIE_READERS,
-                    "sensorReport type example:someSensorProperty", "http://ns.example.com/epcis/someSensorProperty"),
-                    null)),
-            Map.entry("pairs/SensorData_with_combined_events.xml", new Deviation(String.format(CURIE_READERS,
-                    "sensorReport type example:someSensorProperty, example:Abc...",
-                    "https://ns.example.com/epcissomeSensorProperty, ..."), null)),
-            Map.entry("pairs/TransformationEvent_with_sensorData.xml", new Deviation(String.format(CURIE_READERS,
-                    "sensorReport type example:someSensorProperty", "https://ns.example.com/epcis/someSensorProperty"),
-                    null)),
-            Map.entry("pairs/TransformationEvent_with_userExtensions.xml", new Deviation(String.format(CURIE_READERS,
-                    "sensorReport type example:someSensorProperty", "http://ns.example.com/epcis/someSensorProperty"),
-                    null)),
-            Map.entry("pairs/Combination_of_different_event.xml", new Deviation(String.format(CURIE_READERS,
-                    "event 3 bizStep ext1:summarising_discharge", "http://example.com/ext1/summarising_discharge"),
+            Map.entry("examples/SensorDataExamples.xml", new Deviation(
+                    "GS1's reference keeps compact IRIs with custom prefixes as written in XML (example:x); the hub "
+                            + "expands them with the document's namespace declarations, as JSON-LD does and as the "
+                            + "CBV asks, so an XML document and its JSON-LD twin hash alike; the expanded values also "
+                            + "sort differently among the sensor reports, so no textual rewrite maps one onto the other",
                     null)));
 
     private KnownDeviations() {
@@ -94,7 +77,7 @@ final class KnownDeviations {
                 assertThat(patched).as("%s deviates only as documented: %s", key, deviation.reason())
                         .containsExactlyElementsOf(expectedHashes);
             }
-            Assumptions.abort("known deviation: " + deviation.reason());
+            return;
         }
         fail(key + " is listed in KnownDeviations but now passes: remove it from the list");
     }

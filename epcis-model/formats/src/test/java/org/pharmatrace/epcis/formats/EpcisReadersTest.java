@@ -97,7 +97,10 @@ class EpcisReadersTest {
                     "extensions", "the XML has an XML comment (not data); the JSON-LD an rdfs:comment member (data)"),
             "SensorData_with_combined_events", Map.of(
                     "errorDeclaration", "the JSON-LD's 'field' extension has a child furtherData, the XML's is empty",
-                    "extensions", "the JSON-LD's 'furtherData' extension has children, the XML's is empty"),
+                    "extensions", "the JSON-LD's 'furtherData' extension has children, the XML's is empty",
+                    "sensorElementList", "the JSON-LD's sensor types Molar_concentration and EffectiveDoseRate are"
+                            + " not terms of the EPCIS context, the XML says gs1:Molar_concentration and"
+                            + " https://gs1.org/voc/EffectiveDoseRate"),
             "TransformationEvent_with_userExtensions", Map.of(
                     "errorDeclaration", "the JSON-LD's 'field' extension has a child furtherData, the XML's is empty",
                     "extensions", "the JSON-LD's 'furtherData' extension has children, the XML's is empty"),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.namespace.QName;
+import org.pharmatrace.epcis.cbv.SensorCodeList;
 import org.pharmatrace.epcis.cbv.CbvVocabulary;
 import org.pharmatrace.epcis.cbv.EpcisNamespaces;
 import org.pharmatrace.epcis.jsonld.JsonValue.JsonObject;
@@ -300,10 +301,12 @@ final class EventDecoder {
             String memberPath = path + "." + name;
             String text = scope.scalarText(m.getValue(), memberPath);
             if (standard.contains(name)) {
-                SensorVocabulary vocabulary = report ? SensorVocabulary.forAttribute(name) : null;
+                SensorCodeList vocabulary = report ? SensorCodeList.forReportAttribute(name) : null;
                 if (vocabulary != null) {
                     String iri = vocabulary.toIri(text);
                     text = iri.equals(text) ? scope.context().expandValue(text) : iri;
+                } else if (SensorCodeList.IRI_VALUED_ATTRIBUTES.contains(name)) {
+                    text = scope.context().expandValue(text);
                 }
                 attributes.put(new QName(name), text);
             } else {

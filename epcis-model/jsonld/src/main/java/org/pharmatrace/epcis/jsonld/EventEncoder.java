@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
+import org.pharmatrace.epcis.cbv.SensorCodeList;
 import org.pharmatrace.epcis.cbv.CbvVocabulary;
 import org.pharmatrace.epcis.io.EpcisFormatException;
 import org.pharmatrace.epcis.model.BizTransaction;
@@ -348,9 +349,11 @@ final class EventEncoder {
                 continue;
             }
             String local = name.getLocalPart();
-            SensorVocabulary vocabulary = SensorVocabulary.forAttribute(local);
-            if (vocabulary != null) {
-                out.writeString(vocabulary.toBareName(value));
+            SensorCodeList codeList = SensorCodeList.forReportAttribute(local);
+            if (codeList != null) {
+                // a term of the list is written bare, whether the model holds its IRI or a gs1:/cbv: compact IRI
+                String bare = codeList.bareName(JsonLdContext.STANDARD.expandValue(value));
+                out.writeString(bare != null ? bare : value);
             } else if (NUMERIC_SENSOR_VALUES.contains(local) && JSON_NUMBER.matcher(value).matches()) {
                 out.writeNumber(value);
             } else if (local.equals("booleanValue") && (value.equals("true") || value.equals("false"))) {

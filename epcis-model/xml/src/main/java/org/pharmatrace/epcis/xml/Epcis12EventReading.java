@@ -1,14 +1,10 @@
 package org.pharmatrace.epcis.xml;
 
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.action;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.bizTransactions;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.cbv;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.clean;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.destinations;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.epcs;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.persistentDisposition;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.quantities;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.sources;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,27 +51,28 @@ final class Epcis12EventReading {
     /** @param bound a 1.2 event, or a 2.0 AssociationEvent found in a 1.2 EventList extension */
     EpcisEvent toModel(Object bound) {
         EpcisEvent event = new EpcisEvent();
+        Map<String, String> inScope = shared.eventScope(bound);
         if (bound instanceof AssociationEventType a) {
-            associationEvent(a, event);
+            associationEvent(a, event, inScope);
             return event;
         }
         EPCISEventType base = (EPCISEventType) bound;
-        base(base, event);
+        base(base, event, inScope);
         if (bound instanceof ObjectEventType o) {
-            objectEvent(o, event);
+            objectEvent(o, event, inScope);
         } else if (bound instanceof AggregationEventType a) {
-            aggregationEvent(a, event);
+            aggregationEvent(a, event, inScope);
         } else if (bound instanceof TransactionEventType t) {
-            transactionEvent(t, event);
+            transactionEvent(t, event, inScope);
         } else if (bound instanceof TransformationEventType t) {
-            transformationEvent(t, event);
+            transformationEvent(t, event, inScope);
         } else {
             throw new IllegalArgumentException("Not an EPCIS 1.2 event type: " + bound.getClass().getName());
         }
         return event;
     }
 
-    private void base(EPCISEventType bound, EpcisEvent event) {
+    private void base(EPCISEventType bound, EpcisEvent event, Map<String, String> inScope) {
         event.setEventTime(clean(bound.getEventTime()))
                 .setRecordTime(clean(bound.getRecordTime()))
                 .setEventTimeZoneOffset(clean(bound.getEventTimeZoneOffset()));
@@ -84,10 +81,10 @@ final class Epcis12EventReading {
             return;
         }
         event.setEventId(clean(ext.getEventID()));
-        event.setErrorDeclaration(errorDeclaration(ext.getErrorDeclaration()));
+        event.setErrorDeclaration(errorDeclaration(ext.getErrorDeclaration(), inScope));
         if (ext.getExtension() != null) {
             List<ExtensionElement> rest = new ArrayList<>();
-            innermostExtension(ext.getExtension().getAny(), event, rest);
+            innermostExtension(ext.getExtension().getAny(), event, rest, shared.scope(ext.getExtension(), inScope));
             if (!rest.isEmpty()) {
                 event.getExtensions().add(ExtensionSlots.wrapper(ExtensionSlots.BASE_EXTENSION,
                         ext.getExtension().getOtherAttributes(), rest));
@@ -95,80 +92,84 @@ final class Epcis12EventReading {
         }
     }
 
-    private void objectEvent(ObjectEventType o, EpcisEvent event) {
+    private void objectEvent(ObjectEventType o, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.OBJECT_EVENT);
         epcs(o.getEpcList(), event.getEpcList());
         event.setAction(action(o.getAction()));
-        why(event, o.getBizStep(), o.getDisposition());
+        why(event, o.getBizStep(), o.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(o.getReadPoint())).setBizLocation(shared.bizLocation(o.getBizLocation()));
-        bizTransactions(o.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(o.getBizTransactionList(), event.getBizTransactionList(), inScope);
         var ext = o.getExtension();
         if (ext != null) {
             quantities(ext.getQuantityList(), event.getQuantityList());
-            sources(ext.getSourceList(), event.getSourceList());
-            destinations(ext.getDestinationList(), event.getDestinationList());
+            shared.sources(ext.getSourceList(), event.getSourceList(), inScope);
+            shared.destinations(ext.getDestinationList(), event.getDestinationList(), inScope);
             event.setIlmd(shared.ilmd(ext.getIlmd()));
             if (ext.getExtension() != null) {
-                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event);
+                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event,
+                        shared.scope(ext.getExtension(), inScope));
             }
         }
         eventLevelWildcard(o.getAny(), event);
     }
 
-    private void aggregationEvent(AggregationEventType a, EpcisEvent event) {
+    private void aggregationEvent(AggregationEventType a, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.AGGREGATION_EVENT).setParentId(clean(a.getParentID()));
         epcs(a.getChildEPCs(), event.getChildEpcs());
         event.setAction(action(a.getAction()));
-        why(event, a.getBizStep(), a.getDisposition());
+        why(event, a.getBizStep(), a.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(a.getReadPoint())).setBizLocation(shared.bizLocation(a.getBizLocation()));
-        bizTransactions(a.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(a.getBizTransactionList(), event.getBizTransactionList(), inScope);
         var ext = a.getExtension();
         if (ext != null) {
             quantities(ext.getChildQuantityList(), event.getChildQuantityList());
-            sources(ext.getSourceList(), event.getSourceList());
-            destinations(ext.getDestinationList(), event.getDestinationList());
+            shared.sources(ext.getSourceList(), event.getSourceList(), inScope);
+            shared.destinations(ext.getDestinationList(), event.getDestinationList(), inScope);
             if (ext.getExtension() != null) {
-                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event);
+                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event,
+                        shared.scope(ext.getExtension(), inScope));
             }
         }
         eventLevelWildcard(a.getAny(), event);
     }
 
-    private void transactionEvent(TransactionEventType t, EpcisEvent event) {
+    private void transactionEvent(TransactionEventType t, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.TRANSACTION_EVENT);
-        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(t.getBizTransactionList(), event.getBizTransactionList(), inScope);
         event.setParentId(clean(t.getParentID()));
         epcs(t.getEpcList(), event.getEpcList());
         event.setAction(action(t.getAction()));
-        why(event, t.getBizStep(), t.getDisposition());
+        why(event, t.getBizStep(), t.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
         var ext = t.getExtension();
         if (ext != null) {
             quantities(ext.getQuantityList(), event.getQuantityList());
-            sources(ext.getSourceList(), event.getSourceList());
-            destinations(ext.getDestinationList(), event.getDestinationList());
+            shared.sources(ext.getSourceList(), event.getSourceList(), inScope);
+            shared.destinations(ext.getDestinationList(), event.getDestinationList(), inScope);
             if (ext.getExtension() != null) {
-                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event);
+                eventExtension(ext.getExtension().getAny(), ext.getExtension().getOtherAttributes(), event,
+                        shared.scope(ext.getExtension(), inScope));
             }
         }
         eventLevelWildcard(t.getAny(), event);
     }
 
-    private void transformationEvent(TransformationEventType t, EpcisEvent event) {
+    private void transformationEvent(TransformationEventType t, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.TRANSFORMATION_EVENT);
         epcs(t.getInputEPCList(), event.getInputEpcList());
         quantities(t.getInputQuantityList(), event.getInputQuantityList());
         epcs(t.getOutputEPCList(), event.getOutputEpcList());
         quantities(t.getOutputQuantityList(), event.getOutputQuantityList());
         event.setTransformationId(clean(t.getTransformationID()));
-        why(event, t.getBizStep(), t.getDisposition());
+        why(event, t.getBizStep(), t.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
-        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
-        sources(t.getSourceList(), event.getSourceList());
-        destinations(t.getDestinationList(), event.getDestinationList());
+        shared.bizTransactions(t.getBizTransactionList(), event.getBizTransactionList(), inScope);
+        shared.sources(t.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(t.getDestinationList(), event.getDestinationList(), inScope);
         event.setIlmd(shared.ilmd(t.getIlmd()));
         if (t.getExtension() != null) {
-            eventExtension(t.getExtension().getAny(), t.getExtension().getOtherAttributes(), event);
+            eventExtension(t.getExtension().getAny(), t.getExtension().getOtherAttributes(), event,
+                    shared.scope(t.getExtension(), inScope));
         }
         eventLevelWildcard(t.getAny(), event);
     }
@@ -177,7 +178,7 @@ final class Epcis12EventReading {
      * 1.2 has no AssociationEvent; 1.2 documents carry the 2.0 element in an EventList extension, with eventID and
      * errorDeclaration in baseExtension as for the other 1.2 events.
      */
-    private void associationEvent(AssociationEventType a, EpcisEvent event) {
+    private void associationEvent(AssociationEventType a, EpcisEvent event, Map<String, String> inScope) {
         event.setEventTime(clean(a.getEventTime()))
                 .setRecordTime(clean(a.getRecordTime()))
                 .setEventTimeZoneOffset(clean(a.getEventTimeZoneOffset()))
@@ -186,15 +187,17 @@ final class Epcis12EventReading {
             event.getCertificationInfo().add(clean(a.getCertificationInfo()));
         }
         if (a.getBaseExtension() != null) {
+            Map<String, String> baseExtensionScope = shared.scope(a.getBaseExtension(), inScope);
             List<ExtensionElement> rest = new ArrayList<>();
             for (Object part : a.getBaseExtension().getAny()) {
                 String localName = unqualifiedName(part);
                 if (EVENT_ID.equals(localName)) {
                     event.setEventId(clean(text(part)));
                 } else if (ERROR_DECLARATION.equals(localName)) {
-                    event.setErrorDeclaration(errorDeclaration(shared.wildcards().bind(part, ErrorDeclarationType.class)));
+                    event.setErrorDeclaration(errorDeclaration(shared.wildcards().bind(part, ErrorDeclarationType.class),
+                            baseExtensionScope));
                 } else if (ExtensionSlots.EXTENSION.equals(localName)) {
-                    innermostExtension(shared.wildcards().toTree(part).children(), event, rest);
+                    innermostExtension(shared.wildcards().toTree(part).children(), event, rest, baseExtensionScope);
                 } else {
                     rest.add(shared.wildcards().toTree(part));
                 }
@@ -204,30 +207,37 @@ final class Epcis12EventReading {
                         a.getBaseExtension().getOtherAttributes(), rest));
             }
         }
-        associations.associationEvent(a, event);
+        associations.associationEvent(a, event, inScope);
     }
 
-    private static void why(EpcisEvent event, String bizStep, String disposition) {
-        event.setBizStep(cbv(CbvVocabulary.BIZ_STEP, bizStep)).setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition));
+    private static void why(EpcisEvent event, String bizStep, String disposition, Map<String, String> inScope) {
+        event.setBizStep(cbv(CbvVocabulary.BIZ_STEP, bizStep, inScope))
+                .setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition, inScope));
     }
 
     /** The innermost event extension: 2.0 fields lifted to the event, anything else kept in the extension wrapper. */
-    private void eventExtension(List<Object> any, Map<QName, String> attributes, EpcisEvent event) {
+    private void eventExtension(List<Object> any, Map<QName, String> attributes, EpcisEvent event,
+                                Map<String, String> inScope) {
         List<ExtensionElement> rest = new ArrayList<>();
-        innermostExtension(any, event, rest);
+        innermostExtension(any, event, rest, inScope);
         if (!rest.isEmpty() || !attributes.isEmpty()) {
             event.getExtensions().add(ExtensionSlots.wrapper(ExtensionSlots.EXTENSION, attributes, rest));
         }
     }
 
-    private void innermostExtension(List<?> any, EpcisEvent event, List<ExtensionElement> rest) {
+    /**
+     * @param inScope the prefixes in scope at the extension element: the 2.0 structures in it were kept as extension
+     *                content and are bound again, without the scope of their own elements
+     */
+    private void innermostExtension(List<?> any, EpcisEvent event, List<ExtensionElement> rest, Map<String, String> inScope) {
         for (Object part : any) {
             String localName = unqualifiedName(part);
             if (SENSOR_ELEMENT_LIST.equals(localName)) {
-                shared.sensorElements(shared.wildcards().bind(part, SensorElementListType.class), event.getSensorElementList());
+                shared.sensorElements(shared.wildcards().bind(part, SensorElementListType.class), event.getSensorElementList(),
+                        inScope);
             } else if (PERSISTENT_DISPOSITION.equals(localName)) {
-                event.setPersistentDisposition(persistentDisposition(
-                        shared.wildcards().bind(part, PersistentDispositionType.class)));
+                event.setPersistentDisposition(shared.persistentDisposition(
+                        shared.wildcards().bind(part, PersistentDispositionType.class), inScope));
             } else if (CERTIFICATION_INFO.equals(localName)) {
                 event.getCertificationInfo().add(clean(text(part)));
             } else {
@@ -250,7 +260,7 @@ final class Epcis12EventReading {
         }
     }
 
-    private ErrorDeclaration errorDeclaration(ErrorDeclarationType declaration) {
+    private ErrorDeclaration errorDeclaration(ErrorDeclarationType declaration, Map<String, String> enclosing) {
         if (declaration == null) {
             return null;
         }
@@ -263,7 +273,8 @@ final class Epcis12EventReading {
         List<String> corrective = declaration.getCorrectiveEventIDs() == null ? List.of()
                 : declaration.getCorrectiveEventIDs().getCorrectiveEventID().stream().map(SharedFieldsReading::clean).toList();
         return new ErrorDeclaration(clean(declaration.getDeclarationTime()),
-                cbv(CbvVocabulary.ERROR_REASON, declaration.getReason()), corrective, extensions);
+                cbv(CbvVocabulary.ERROR_REASON, declaration.getReason(), shared.scope(declaration, enclosing)), corrective,
+                extensions);
     }
 
     /** The local name of a wildcard element without namespace, or {@code null}. */

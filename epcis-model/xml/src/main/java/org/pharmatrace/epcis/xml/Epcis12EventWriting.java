@@ -1,12 +1,8 @@
 package org.pharmatrace.epcis.xml;
 
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.bizTransactions;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.destinations;
 import static org.pharmatrace.epcis.xml.SharedFieldsWriting.element;
 import static org.pharmatrace.epcis.xml.SharedFieldsWriting.epcs;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.persistentDisposition;
 import static org.pharmatrace.epcis.xml.SharedFieldsWriting.quantities;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.sources;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.ArrayList;
@@ -79,15 +75,15 @@ final class Epcis12EventWriting {
         base(e, o, eventLevel);
         o.setEpcList(epcs(e.getEpcList(), true));
         o.setAction(e.getAction().name());
-        o.setBizStep(e.getBizStep());
-        o.setDisposition(e.getDisposition());
+        o.setBizStep(shared.iri(e.getBizStep()));
+        o.setDisposition(shared.iri(e.getDisposition()));
         o.setReadPoint(shared.readPoint(e.getReadPoint()));
         o.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        o.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
+        o.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
         ObjectEventExtensionType ext = new ObjectEventExtensionType();
         ext.setQuantityList(quantities(e.getQuantityList()));
-        ext.setSourceList(sources(e.getSourceList()));
-        ext.setDestinationList(destinations(e.getDestinationList()));
+        ext.setSourceList(shared.sources(e.getSourceList()));
+        ext.setDestinationList(shared.destinations(e.getDestinationList()));
         ext.setIlmd(shared.ilmd(e.getIlmd()));
         ObjectEventExtension2Type ext2 = new ObjectEventExtension2Type();
         if (innermost(e, ext2.getOtherAttributes(), ext2.getAny(), eventLevel)) {
@@ -108,15 +104,15 @@ final class Epcis12EventWriting {
         a.setParentID(e.getParentId());
         a.setChildEPCs(epcs(e.getChildEpcs(), true));
         a.setAction(e.getAction().name());
-        a.setBizStep(e.getBizStep());
-        a.setDisposition(e.getDisposition());
+        a.setBizStep(shared.iri(e.getBizStep()));
+        a.setDisposition(shared.iri(e.getDisposition()));
         a.setReadPoint(shared.readPoint(e.getReadPoint()));
         a.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        a.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
+        a.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
         AggregationEventExtensionType ext = new AggregationEventExtensionType();
         ext.setChildQuantityList(quantities(e.getChildQuantityList()));
-        ext.setSourceList(sources(e.getSourceList()));
-        ext.setDestinationList(destinations(e.getDestinationList()));
+        ext.setSourceList(shared.sources(e.getSourceList()));
+        ext.setDestinationList(shared.destinations(e.getDestinationList()));
         AggregationEventExtension2Type ext2 = new AggregationEventExtension2Type();
         if (innermost(e, ext2.getOtherAttributes(), ext2.getAny(), eventLevel)) {
             ext.setExtension(ext2);
@@ -133,18 +129,18 @@ final class Epcis12EventWriting {
         TransactionEventType t = new TransactionEventType();
         List<Object> eventLevel = new ArrayList<>();
         base(e, t, eventLevel);
-        t.setBizTransactionList(bizTransactions(e.getBizTransactionList(), true));
+        t.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), true));
         t.setParentID(e.getParentId());
         t.setEpcList(epcs(e.getEpcList(), true));
         t.setAction(e.getAction().name());
-        t.setBizStep(e.getBizStep());
-        t.setDisposition(e.getDisposition());
+        t.setBizStep(shared.iri(e.getBizStep()));
+        t.setDisposition(shared.iri(e.getDisposition()));
         t.setReadPoint(shared.readPoint(e.getReadPoint()));
         t.setBizLocation(shared.bizLocation(e.getBizLocation()));
         TransactionEventExtensionType ext = new TransactionEventExtensionType();
         ext.setQuantityList(quantities(e.getQuantityList()));
-        ext.setSourceList(sources(e.getSourceList()));
-        ext.setDestinationList(destinations(e.getDestinationList()));
+        ext.setSourceList(shared.sources(e.getSourceList()));
+        ext.setDestinationList(shared.destinations(e.getDestinationList()));
         TransactionEventExtension2Type ext2 = new TransactionEventExtension2Type();
         if (innermost(e, ext2.getOtherAttributes(), ext2.getAny(), eventLevel)) {
             ext.setExtension(ext2);
@@ -166,13 +162,13 @@ final class Epcis12EventWriting {
         t.setOutputEPCList(epcs(e.getOutputEpcList(), false));
         t.setOutputQuantityList(quantities(e.getOutputQuantityList()));
         t.setTransformationID(e.getTransformationId());
-        t.setBizStep(e.getBizStep());
-        t.setDisposition(e.getDisposition());
+        t.setBizStep(shared.iri(e.getBizStep()));
+        t.setDisposition(shared.iri(e.getDisposition()));
         t.setReadPoint(shared.readPoint(e.getReadPoint()));
         t.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        t.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
-        t.setSourceList(sources(e.getSourceList()));
-        t.setDestinationList(destinations(e.getDestinationList()));
+        t.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
+        t.setSourceList(shared.sources(e.getSourceList()));
+        t.setDestinationList(shared.destinations(e.getDestinationList()));
         t.setIlmd(shared.ilmd(e.getIlmd()));
         TransformationEventExtensionType ext = new TransformationEventExtensionType();
         if (innermost(e, ext.getOtherAttributes(), ext.getAny(), eventLevel)) {
@@ -209,15 +205,15 @@ final class Epcis12EventWriting {
         a.setChildEPCs(epcs(e.getChildEpcs(), false));
         a.setChildQuantityList(quantities(e.getChildQuantityList()));
         a.setAction(e.getAction().name());
-        a.setBizStep(e.getBizStep());
-        a.setDisposition(e.getDisposition());
+        a.setBizStep(shared.iri(e.getBizStep()));
+        a.setDisposition(shared.iri(e.getDisposition()));
         a.setReadPoint(shared.readPoint(e.getReadPoint()));
         a.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        a.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
-        a.setSourceList(sources(e.getSourceList()));
-        a.setDestinationList(destinations(e.getDestinationList()));
+        a.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
+        a.setSourceList(shared.sources(e.getSourceList()));
+        a.setDestinationList(shared.destinations(e.getDestinationList()));
         a.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        a.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        a.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         ExtensionElement wrapper = ExtensionSlots.find(e.getExtensions(), ExtensionSlots.EXTENSION);
         if (wrapper != null) {
             AssociationEventExtensionType ext = new AssociationEventExtensionType();
@@ -287,7 +283,7 @@ final class Epcis12EventWriting {
         if (sensors != null) {
             any.add(element("sensorElementList", SensorElementListType.class, sensors));
         }
-        PersistentDispositionType pd = persistentDisposition(e.getPersistentDisposition());
+        PersistentDispositionType pd = shared.persistentDisposition(e.getPersistentDisposition());
         if (pd != null) {
             any.add(element("persistentDisposition", PersistentDispositionType.class, pd));
         }
@@ -315,7 +311,7 @@ final class Epcis12EventWriting {
         }
         ErrorDeclarationType type = new ErrorDeclarationType();
         type.setDeclarationTime(d.declarationTime());
-        type.setReason(d.reason());
+        type.setReason(shared.iri(d.reason()));
         if (!d.correctiveEventIds().isEmpty()) {
             CorrectiveEventIDsType ids = new CorrectiveEventIDsType();
             ids.getCorrectiveEventID().addAll(d.correctiveEventIds());

@@ -1,14 +1,10 @@
 package org.pharmatrace.epcis.xml;
 
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.action;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.bizTransactions;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.cbv;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.clean;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.destinations;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.epcs;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.persistentDisposition;
 import static org.pharmatrace.epcis.xml.SharedFieldsReading.quantities;
-import static org.pharmatrace.epcis.xml.SharedFieldsReading.sources;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.ArrayList;
@@ -41,29 +37,30 @@ final class Epcis20EventReading {
 
     EpcisEvent toModel(EPCISEventType bound) {
         EpcisEvent event = new EpcisEvent();
-        base(bound, event);
+        Map<String, String> inScope = shared.eventScope(bound);
+        base(bound, event, inScope);
         if (bound instanceof ObjectEventType o) {
-            objectEvent(o, event);
+            objectEvent(o, event, inScope);
         } else if (bound instanceof AggregationEventType a) {
-            aggregationEvent(a, event);
+            aggregationEvent(a, event, inScope);
         } else if (bound instanceof TransactionEventType t) {
-            transactionEvent(t, event);
+            transactionEvent(t, event, inScope);
         } else if (bound instanceof TransformationEventType t) {
-            transformationEvent(t, event);
+            transformationEvent(t, event, inScope);
         } else if (bound instanceof AssociationEventType a) {
-            associationEvent(a, event);
+            associationEvent(a, event, inScope);
         } else {
             throw new IllegalArgumentException("Not an EPCIS 2.0 event type: " + bound.getClass().getName());
         }
         return event;
     }
 
-    private void base(EPCISEventType bound, EpcisEvent event) {
+    private void base(EPCISEventType bound, EpcisEvent event, Map<String, String> inScope) {
         event.setEventTime(clean(bound.getEventTime()))
                 .setRecordTime(clean(bound.getRecordTime()))
                 .setEventTimeZoneOffset(clean(bound.getEventTimeZoneOffset()))
                 .setEventId(clean(bound.getEventID()))
-                .setErrorDeclaration(errorDeclaration(bound.getErrorDeclaration()));
+                .setErrorDeclaration(errorDeclaration(bound.getErrorDeclaration(), inScope));
         if (bound.getCertificationInfo() != null) {
             event.getCertificationInfo().add(clean(bound.getCertificationInfo()));
         }
@@ -73,94 +70,95 @@ final class Epcis20EventReading {
         }
     }
 
-    private void objectEvent(ObjectEventType o, EpcisEvent event) {
+    private void objectEvent(ObjectEventType o, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.OBJECT_EVENT);
         epcs(o.getEpcList(), event.getEpcList());
         event.setAction(action(o.getAction()));
-        why(event, o.getBizStep(), o.getDisposition());
+        why(event, o.getBizStep(), o.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(o.getReadPoint())).setBizLocation(shared.bizLocation(o.getBizLocation()));
-        bizTransactions(o.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(o.getBizTransactionList(), event.getBizTransactionList(), inScope);
         quantities(o.getQuantityList(), event.getQuantityList());
-        sources(o.getSourceList(), event.getSourceList());
-        destinations(o.getDestinationList(), event.getDestinationList());
-        shared.sensorElements(o.getSensorElementList(), event.getSensorElementList());
-        event.setPersistentDisposition(persistentDisposition(o.getPersistentDisposition()));
+        shared.sources(o.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(o.getDestinationList(), event.getDestinationList(), inScope);
+        shared.sensorElements(o.getSensorElementList(), event.getSensorElementList(), inScope);
+        event.setPersistentDisposition(shared.persistentDisposition(o.getPersistentDisposition(), inScope));
         event.setIlmd(shared.ilmd(o.getIlmd()));
         extensions(event, o.getExtension() == null ? null : o.getExtension().getOtherAttributes(),
                 o.getExtension() == null ? null : o.getExtension().getAny(), o.getAny());
     }
 
-    private void aggregationEvent(AggregationEventType a, EpcisEvent event) {
+    private void aggregationEvent(AggregationEventType a, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.AGGREGATION_EVENT).setParentId(clean(a.getParentID()));
         epcs(a.getChildEPCs(), event.getChildEpcs());
         event.setAction(action(a.getAction()));
-        why(event, a.getBizStep(), a.getDisposition());
+        why(event, a.getBizStep(), a.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(a.getReadPoint())).setBizLocation(shared.bizLocation(a.getBizLocation()));
-        bizTransactions(a.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(a.getBizTransactionList(), event.getBizTransactionList(), inScope);
         quantities(a.getChildQuantityList(), event.getChildQuantityList());
-        sources(a.getSourceList(), event.getSourceList());
-        destinations(a.getDestinationList(), event.getDestinationList());
-        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList());
-        event.setPersistentDisposition(persistentDisposition(a.getPersistentDisposition()));
+        shared.sources(a.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(a.getDestinationList(), event.getDestinationList(), inScope);
+        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList(), inScope);
+        event.setPersistentDisposition(shared.persistentDisposition(a.getPersistentDisposition(), inScope));
         extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
                 a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
     }
 
-    private void transactionEvent(TransactionEventType t, EpcisEvent event) {
+    private void transactionEvent(TransactionEventType t, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.TRANSACTION_EVENT);
-        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
+        shared.bizTransactions(t.getBizTransactionList(), event.getBizTransactionList(), inScope);
         event.setParentId(clean(t.getParentID()));
         epcs(t.getEpcList(), event.getEpcList());
         event.setAction(action(t.getAction()));
-        why(event, t.getBizStep(), t.getDisposition());
+        why(event, t.getBizStep(), t.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
         quantities(t.getQuantityList(), event.getQuantityList());
-        sources(t.getSourceList(), event.getSourceList());
-        destinations(t.getDestinationList(), event.getDestinationList());
-        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList());
-        event.setPersistentDisposition(persistentDisposition(t.getPersistentDisposition()));
+        shared.sources(t.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(t.getDestinationList(), event.getDestinationList(), inScope);
+        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList(), inScope);
+        event.setPersistentDisposition(shared.persistentDisposition(t.getPersistentDisposition(), inScope));
         extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
                 t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
     }
 
-    private void transformationEvent(TransformationEventType t, EpcisEvent event) {
+    private void transformationEvent(TransformationEventType t, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.TRANSFORMATION_EVENT);
         epcs(t.getInputEPCList(), event.getInputEpcList());
         quantities(t.getInputQuantityList(), event.getInputQuantityList());
         epcs(t.getOutputEPCList(), event.getOutputEpcList());
         quantities(t.getOutputQuantityList(), event.getOutputQuantityList());
         event.setTransformationId(clean(t.getTransformationID()));
-        why(event, t.getBizStep(), t.getDisposition());
+        why(event, t.getBizStep(), t.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(t.getReadPoint())).setBizLocation(shared.bizLocation(t.getBizLocation()));
-        bizTransactions(t.getBizTransactionList(), event.getBizTransactionList());
-        sources(t.getSourceList(), event.getSourceList());
-        destinations(t.getDestinationList(), event.getDestinationList());
-        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList());
-        event.setPersistentDisposition(persistentDisposition(t.getPersistentDisposition()));
+        shared.bizTransactions(t.getBizTransactionList(), event.getBizTransactionList(), inScope);
+        shared.sources(t.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(t.getDestinationList(), event.getDestinationList(), inScope);
+        shared.sensorElements(t.getSensorElementList(), event.getSensorElementList(), inScope);
+        event.setPersistentDisposition(shared.persistentDisposition(t.getPersistentDisposition(), inScope));
         event.setIlmd(shared.ilmd(t.getIlmd()));
         extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
                 t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
     }
 
     /** Also used for EPCIS 1.2 documents, which carry AssociationEvent in an EventList extension with 2.0 content. */
-    void associationEvent(AssociationEventType a, EpcisEvent event) {
+    void associationEvent(AssociationEventType a, EpcisEvent event, Map<String, String> inScope) {
         event.setType(EventType.ASSOCIATION_EVENT).setParentId(clean(a.getParentID()));
         epcs(a.getChildEPCs(), event.getChildEpcs());
         quantities(a.getChildQuantityList(), event.getChildQuantityList());
         event.setAction(action(a.getAction()));
-        why(event, a.getBizStep(), a.getDisposition());
+        why(event, a.getBizStep(), a.getDisposition(), inScope);
         event.setReadPoint(shared.readPoint(a.getReadPoint())).setBizLocation(shared.bizLocation(a.getBizLocation()));
-        bizTransactions(a.getBizTransactionList(), event.getBizTransactionList());
-        sources(a.getSourceList(), event.getSourceList());
-        destinations(a.getDestinationList(), event.getDestinationList());
-        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList());
-        event.setPersistentDisposition(persistentDisposition(a.getPersistentDisposition()));
+        shared.bizTransactions(a.getBizTransactionList(), event.getBizTransactionList(), inScope);
+        shared.sources(a.getSourceList(), event.getSourceList(), inScope);
+        shared.destinations(a.getDestinationList(), event.getDestinationList(), inScope);
+        shared.sensorElements(a.getSensorElementList(), event.getSensorElementList(), inScope);
+        event.setPersistentDisposition(shared.persistentDisposition(a.getPersistentDisposition(), inScope));
         extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
                 a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
     }
 
-    private static void why(EpcisEvent event, String bizStep, String disposition) {
-        event.setBizStep(cbv(CbvVocabulary.BIZ_STEP, bizStep)).setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition));
+    private static void why(EpcisEvent event, String bizStep, String disposition, Map<String, String> inScope) {
+        event.setBizStep(cbv(CbvVocabulary.BIZ_STEP, bizStep, inScope))
+                .setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition, inScope));
     }
 
     private void extensions(EpcisEvent event, Map<QName, String> wrapperAttributes, List<Object> wrapped, List<Object> any) {
@@ -171,10 +169,11 @@ final class Epcis20EventReading {
     }
 
     /** EPCIS 2.0 lets the parts of an errorDeclaration come in any order (an xsd:choice), hence the list. */
-    private ErrorDeclaration errorDeclaration(ErrorDeclarationType declaration) {
+    private ErrorDeclaration errorDeclaration(ErrorDeclarationType declaration, Map<String, String> enclosing) {
         if (declaration == null) {
             return null;
         }
+        Map<String, String> inScope = shared.scope(declaration, enclosing);
         String time = null;
         String reason = null;
         List<String> corrective = new ArrayList<>();
@@ -184,7 +183,7 @@ final class Epcis20EventReading {
                 Object value = element.getValue();
                 switch (element.getName().getLocalPart()) {
                     case "declarationTime" -> time = clean((String) value);
-                    case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, (String) value);
+                    case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, (String) value, inScope);
                     case "correctiveEventIDs" -> ((CorrectiveEventIDsType) value).getCorrectiveEventID()
                             .forEach(id -> corrective.add(clean(id)));
                     case "extension" -> {

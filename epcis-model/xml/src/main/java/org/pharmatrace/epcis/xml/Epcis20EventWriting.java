@@ -1,11 +1,7 @@
 package org.pharmatrace.epcis.xml;
 
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.bizTransactions;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.destinations;
 import static org.pharmatrace.epcis.xml.SharedFieldsWriting.epcs;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.persistentDisposition;
 import static org.pharmatrace.epcis.xml.SharedFieldsWriting.quantities;
-import static org.pharmatrace.epcis.xml.SharedFieldsWriting.sources;
 
 import jakarta.xml.bind.JAXBElement;
 import java.util.List;
@@ -63,16 +59,16 @@ final class Epcis20EventWriting {
         base(e, o);
         o.setEpcList(epcs(e.getEpcList(), false));
         o.setAction(e.getAction().name());
-        o.setBizStep(e.getBizStep());
-        o.setDisposition(e.getDisposition());
+        o.setBizStep(shared.iri(e.getBizStep()));
+        o.setDisposition(shared.iri(e.getDisposition()));
         o.setReadPoint(shared.readPoint(e.getReadPoint()));
         o.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        o.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
+        o.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
         o.setQuantityList(quantities(e.getQuantityList()));
-        o.setSourceList(sources(e.getSourceList()));
-        o.setDestinationList(destinations(e.getDestinationList()));
+        o.setSourceList(shared.sources(e.getSourceList()));
+        o.setDestinationList(shared.destinations(e.getDestinationList()));
         o.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        o.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        o.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         o.setIlmd(shared.ilmd(e.getIlmd()));
         ExtensionElement wrapper = wrapper(e);
         if (wrapper != null) {
@@ -90,16 +86,16 @@ final class Epcis20EventWriting {
         a.setParentID(e.getParentId());
         a.setChildEPCs(epcs(e.getChildEpcs(), false));
         a.setAction(e.getAction().name());
-        a.setBizStep(e.getBizStep());
-        a.setDisposition(e.getDisposition());
+        a.setBizStep(shared.iri(e.getBizStep()));
+        a.setDisposition(shared.iri(e.getDisposition()));
         a.setReadPoint(shared.readPoint(e.getReadPoint()));
         a.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        a.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
+        a.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
         a.setChildQuantityList(quantities(e.getChildQuantityList()));
-        a.setSourceList(sources(e.getSourceList()));
-        a.setDestinationList(destinations(e.getDestinationList()));
+        a.setSourceList(shared.sources(e.getSourceList()));
+        a.setDestinationList(shared.destinations(e.getDestinationList()));
         a.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        a.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        a.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         ExtensionElement wrapper = wrapper(e);
         if (wrapper != null) {
             AggregationEventExtensionType ext = new AggregationEventExtensionType();
@@ -113,19 +109,19 @@ final class Epcis20EventWriting {
     private TransactionEventType transactionEvent(EpcisEvent e) {
         TransactionEventType t = new TransactionEventType();
         base(e, t);
-        t.setBizTransactionList(bizTransactions(e.getBizTransactionList(), true));
+        t.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), true));
         t.setParentID(e.getParentId());
         t.setEpcList(epcs(e.getEpcList(), false));
         t.setAction(e.getAction().name());
-        t.setBizStep(e.getBizStep());
-        t.setDisposition(e.getDisposition());
+        t.setBizStep(shared.iri(e.getBizStep()));
+        t.setDisposition(shared.iri(e.getDisposition()));
         t.setReadPoint(shared.readPoint(e.getReadPoint()));
         t.setBizLocation(shared.bizLocation(e.getBizLocation()));
         t.setQuantityList(quantities(e.getQuantityList()));
-        t.setSourceList(sources(e.getSourceList()));
-        t.setDestinationList(destinations(e.getDestinationList()));
+        t.setSourceList(shared.sources(e.getSourceList()));
+        t.setDestinationList(shared.destinations(e.getDestinationList()));
         t.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        t.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        t.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         ExtensionElement wrapper = wrapper(e);
         if (wrapper != null) {
             TransactionEventExtensionType ext = new TransactionEventExtensionType();
@@ -144,15 +140,15 @@ final class Epcis20EventWriting {
         t.setOutputEPCList(epcs(e.getOutputEpcList(), false));
         t.setOutputQuantityList(quantities(e.getOutputQuantityList()));
         t.setTransformationID(e.getTransformationId());
-        t.setBizStep(e.getBizStep());
-        t.setDisposition(e.getDisposition());
+        t.setBizStep(shared.iri(e.getBizStep()));
+        t.setDisposition(shared.iri(e.getDisposition()));
         t.setReadPoint(shared.readPoint(e.getReadPoint()));
         t.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        t.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
-        t.setSourceList(sources(e.getSourceList()));
-        t.setDestinationList(destinations(e.getDestinationList()));
+        t.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
+        t.setSourceList(shared.sources(e.getSourceList()));
+        t.setDestinationList(shared.destinations(e.getDestinationList()));
         t.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        t.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        t.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         t.setIlmd(shared.ilmd(e.getIlmd()));
         ExtensionElement wrapper = wrapper(e);
         if (wrapper != null) {
@@ -171,15 +167,15 @@ final class Epcis20EventWriting {
         a.setChildEPCs(epcs(e.getChildEpcs(), false));
         a.setChildQuantityList(quantities(e.getChildQuantityList()));
         a.setAction(e.getAction().name());
-        a.setBizStep(e.getBizStep());
-        a.setDisposition(e.getDisposition());
+        a.setBizStep(shared.iri(e.getBizStep()));
+        a.setDisposition(shared.iri(e.getDisposition()));
         a.setReadPoint(shared.readPoint(e.getReadPoint()));
         a.setBizLocation(shared.bizLocation(e.getBizLocation()));
-        a.setBizTransactionList(bizTransactions(e.getBizTransactionList(), false));
-        a.setSourceList(sources(e.getSourceList()));
-        a.setDestinationList(destinations(e.getDestinationList()));
+        a.setBizTransactionList(shared.bizTransactions(e.getBizTransactionList(), false));
+        a.setSourceList(shared.sources(e.getSourceList()));
+        a.setDestinationList(shared.destinations(e.getDestinationList()));
         a.setSensorElementList(shared.sensorElements(e.getSensorElementList()));
-        a.setPersistentDisposition(persistentDisposition(e.getPersistentDisposition()));
+        a.setPersistentDisposition(shared.persistentDisposition(e.getPersistentDisposition()));
         ExtensionElement wrapper = wrapper(e);
         if (wrapper != null) {
             AssociationEventExtensionType ext = new AssociationEventExtensionType();
@@ -235,7 +231,7 @@ final class Epcis20EventWriting {
             parts.add(FACTORY.createErrorDeclarationTypeDeclarationTime(d.declarationTime()));
         }
         if (d.reason() != null) {
-            parts.add(FACTORY.createErrorDeclarationTypeReason(d.reason()));
+            parts.add(FACTORY.createErrorDeclarationTypeReason(shared.iri(d.reason())));
         }
         if (!d.correctiveEventIds().isEmpty()) {
             CorrectiveEventIDsType ids = new CorrectiveEventIDsType();

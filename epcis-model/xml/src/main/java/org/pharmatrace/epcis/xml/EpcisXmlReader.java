@@ -35,7 +35,9 @@ public final class EpcisXmlReader implements EpcisEventReader {
 
     private enum Container { ROOT, BODY, QUERY_RESULTS, RESULTS_BODY, EVENT_LIST, EVENT_LIST_EXTENSION, EVENT_LIST_EXTENSION2 }
 
-    private final XMLStreamReader xml;
+    /** The parser, seen through the namespace scope tracking that all reading goes through. */
+    private final NamespaceScopes xml;
+    private final XMLStreamReader parser;
     private final Unmarshaller unmarshaller;
     private final EpcisDocumentInfo document = new EpcisDocumentInfo();
     private final EpcisFormat format;
@@ -57,7 +59,8 @@ public final class EpcisXmlReader implements EpcisEventReader {
 
     public EpcisXmlReader(InputStream in, XmlReadLimits limits) {
         try {
-            this.xml = SecureXmlInput.factory(limits).createXMLStreamReader(in);
+            this.parser = SecureXmlInput.factory(limits).createXMLStreamReader(in);
+            this.xml = new NamespaceScopes(parser);
         } catch (XMLStreamException e) {
             throw new EpcisFormatException("Cannot open the EPCIS XML document: " + JaxbErrors.describe(e), e);
         }
@@ -79,8 +82,9 @@ public final class EpcisXmlReader implements EpcisEventReader {
             epcisNamespace = format == EpcisFormat.XML_2_0 ? EpcisNamespaces.EPCIS_2_0 : EpcisNamespaces.EPCIS_1_2;
             readRoot();
             unmarshaller = EpcisJaxb.newUnmarshaller();
+            unmarshaller.setListener(xml.listener());
             WildcardContent wildcards = new WildcardContent(document.getNamespaces());
-            SharedFieldsReading shared = new SharedFieldsReading(wildcards);
+            SharedFieldsReading shared = new SharedFieldsReading(wildcards, xml);
             reading20 = new Epcis20EventReading(shared);
             reading12 = new Epcis12EventReading(shared, reading20);
             masterData = new MasterDataMapping(wildcards);
@@ -146,6 +150,8 @@ public final class EpcisXmlReader implements EpcisEventReader {
             finished = true;
             eventReady = false;
             throw failure(e, index, localName);
+        } finally {
+            xml.forgetBound();
         }
     }
 
@@ -183,7 +189,7 @@ public final class EpcisXmlReader implements EpcisEventReader {
         if (internalSubset != null && !internalSubset.isBlank()) {
             return true;
         }
-        return !(xml instanceof DTDInfo dtd) || dtd.getDTDSystemId() != null || dtd.getDTDPublicId() != null;
+        return !(parser instanceof DTDInfo dtd) || dtd.getDTDSystemId() != null || dtd.getDTDPublicId() != null;
     }
 
     private void readRoot() {

@@ -96,7 +96,7 @@ public final class EpcisXmlWriter implements EpcisDocumentWriter {
             marshaller = EpcisJaxb.newFragmentMarshaller();
             marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", namespaces);
             WildcardContent wildcards = new WildcardContent(bindings);
-            SharedFieldsWriting shared = new SharedFieldsWriting(wildcards);
+            SharedFieldsWriting shared = new SharedFieldsWriting(wildcards, new CompactIris(bindings));
             writing20 = new Epcis20EventWriting(shared);
             writing12 = new Epcis12EventWriting(shared);
             trees = new TreeWriting(xml, bindings);

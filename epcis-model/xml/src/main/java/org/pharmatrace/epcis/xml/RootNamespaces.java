@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
+import org.pharmatrace.epcis.cbv.CbvVocabulary;
 import org.pharmatrace.epcis.cbv.EpcisNamespaces;
 
 /**
  * The namespaces declared on the document element of a written document: the EPCIS namespace under {@code epcis}
- * (or {@code epcisq} for query documents), {@code sbdh}, {@code cbvmda}, and the source document's own prefixes.
+ * (or {@code epcisq} for query documents), {@code sbdh}, {@code cbvmda}, the source document's own prefixes, and
+ * {@code gs1} and {@code cbv} for the compact IRIs of sensor data and custom vocabulary ({@link CompactIris}) unless
+ * the source uses these prefixes or namespaces otherwise.
  * JAXB marshals each event as a fragment, so it is told about these bindings (and not to repeat them) and prefers
  * these prefixes for the namespaces it declares itself.
  */
@@ -41,6 +44,8 @@ final class RootNamespaces extends NamespacePrefixMapper {
                 bind(ns.getKey(), ns.getValue());
             }
         }
+        bind(CompactIris.GS1_PREFIX, EpcisNamespaces.GS1_WEB_VOCABULARY);
+        bind(CompactIris.CBV_PREFIX, CbvVocabulary.WEB_URI_BASE);
     }
 
     private void bind(String prefix, String uri) {

@@ -29,6 +29,7 @@ import org.pharmatrace.epcis.xml.bind.v2.QuantityListType;
 import org.pharmatrace.epcis.xml.bind.v2.ReadPointType;
 import org.pharmatrace.epcis.xml.bind.v2.SensorElementListType;
 import org.pharmatrace.epcis.xml.bind.v2.SensorElementType;
+import org.pharmatrace.epcis.xml.bind.v2.SensorMetadataType;
 import org.pharmatrace.epcis.xml.bind.v2.SensorReportType;
 import org.pharmatrace.epcis.xml.bind.v2.SourceDestType;
 import org.pharmatrace.epcis.xml.bind.v2.SourceListType;
@@ -36,18 +37,34 @@ import org.pharmatrace.epcis.xml.bind.v2.SourceListType;
 /**
  * Reads the structures EPCIS 1.2 and 2.0 share (their generated types are the same classes) into the model:
  * EPC and quantity lists, locations, business transactions, sources and destinations, ILMD, sensor data.
- * Identifiers are trimmed (XML Schema collapses whitespace in anyURI) and CBV terms become URNs.
+ * Identifiers are trimmed (XML Schema collapses whitespace in anyURI), compact IRIs are expanded with the prefixes
+ * in scope where they stand ({@link CompactIris}) and CBV terms become URNs.
+ *
+ * <p>Methods taking {@code enclosing} read objects of the event being read: it is the prefix scope of the element
+ * around them, for those JAXB did not note a scope of their own ({@link NamespaceScopes#of}).
  */
 final class SharedFieldsReading {
 
     private final WildcardContent wildcards;
+    private final NamespaceScopes scopes;
 
-    SharedFieldsReading(WildcardContent wildcards) {
+    SharedFieldsReading(WildcardContent wildcards, NamespaceScopes scopes) {
         this.wildcards = wildcards;
+        this.scopes = scopes;
     }
 
     WildcardContent wildcards() {
         return wildcards;
+    }
+
+    /** The prefixes in scope at the element {@code bound} was read from. */
+    Map<String, String> scope(Object bound, Map<String, String> enclosing) {
+        return scopes.of(bound, enclosing);
+    }
+
+    /** The prefixes in scope of an event (and of all it holds, unless noted otherwise). */
+    Map<String, String> eventScope(Object event) {
+        return scopes.of(event, scopes.root());
     }
 
     static String clean(String value) {
@@ -66,8 +83,9 @@ final class SharedFieldsReading {
         }
     }
 
-    static String cbv(CbvVocabulary vocabulary, String value) {
-        return value == null ? null : vocabulary.toUrn(value.strip());
+    /** A CBV-typed field: a compact IRI expanded, then a standard term (in any spelling) as its URN. */
+    static String cbv(CbvVocabulary vocabulary, String value, Map<String, String> inScope) {
+        return value == null ? null : vocabulary.toUrn(CompactIris.expand(value.strip(), inScope));
     }
 
     static void epcs(EPCListType list, List<String> into) {
@@ -106,29 +124,31 @@ final class SharedFieldsReading {
                 location.getExtension().getAny()), location.getAny()));
     }
 
-    static void bizTransactions(BusinessTransactionListType list, List<BizTransaction> into) {
+    void bizTransactions(BusinessTransactionListType list, List<BizTransaction> into, Map<String, String> enclosing) {
         if (list != null) {
             for (BusinessTransactionType t : list.getBizTransaction()) {
-                into.add(new BizTransaction(cbv(CbvVocabulary.BIZ_TRANSACTION_TYPE, t.getType()), clean(t.getValue())));
+                into.add(new BizTransaction(cbv(CbvVocabulary.BIZ_TRANSACTION_TYPE, t.getType(), scope(t, enclosing)),
+                        clean(t.getValue())));
             }
         }
     }
 
-    static void sources(SourceListType list, List<SourceDestination> into) {
+    void sources(SourceListType list, List<SourceDestination> into, Map<String, String> enclosing) {
         if (list != null) {
-            sourceDestinations(list.getSource(), into);
+            sourceDestinations(list.getSource(), into, enclosing);
         }
     }
 
-    static void destinations(DestinationListType list, List<SourceDestination> into) {
+    void destinations(DestinationListType list, List<SourceDestination> into, Map<String, String> enclosing) {
         if (list != null) {
-            sourceDestinations(list.getDestination(), into);
+            sourceDestinations(list.getDestination(), into, enclosing);
         }
     }
 
-    private static void sourceDestinations(List<SourceDestType> list, List<SourceDestination> into) {
+    private void sourceDestinations(List<SourceDestType> list, List<SourceDestination> into, Map<String, String> enclosing) {
         for (SourceDestType sd : list) {
-            into.add(new SourceDestination(cbv(CbvVocabulary.SOURCE_DESTINATION_TYPE, sd.getType()), clean(sd.getValue())));
+            into.add(new SourceDestination(cbv(CbvVocabulary.SOURCE_DESTINATION_TYPE, sd.getType(), scope(sd, enclosing)),
+                    clean(sd.getValue())));
         }
     }
 
@@ -142,24 +162,26 @@ final class SharedFieldsReading {
                 ilmd.getExtension().getAny()), ilmd.getAny());
     }
 
-    static PersistentDisposition persistentDisposition(PersistentDispositionType pd) {
+    PersistentDisposition persistentDisposition(PersistentDispositionType pd, Map<String, String> enclosing) {
         if (pd == null) {
             return null;
         }
-        return new PersistentDisposition(pd.getSet().stream().map(v -> cbv(CbvVocabulary.DISPOSITION, v)).toList(),
-                pd.getUnset().stream().map(v -> cbv(CbvVocabulary.DISPOSITION, v)).toList());
+        Map<String, String> inScope = scope(pd, enclosing);
+        return new PersistentDisposition(pd.getSet().stream().map(v -> cbv(CbvVocabulary.DISPOSITION, v, inScope)).toList(),
+                pd.getUnset().stream().map(v -> cbv(CbvVocabulary.DISPOSITION, v, inScope)).toList());
     }
 
-    void sensorElements(SensorElementListType list, List<SensorElement> into) {
+    void sensorElements(SensorElementListType list, List<SensorElement> into, Map<String, String> enclosing) {
         if (list == null) {
             return;
         }
         for (SensorElementType element : list.getSensorElement()) {
             List<Map<QName, String>> reports = new ArrayList<>(element.getSensorReport().size());
             for (SensorReportType report : element.getSensorReport()) {
-                reports.add(SensorAttributes.of(report));
+                reports.add(SensorAttributes.of(report, scope(report, enclosing)));
             }
-            into.add(new SensorElement(SensorAttributes.of(element.getSensorMetadata()), reports,
+            SensorMetadataType metadata = element.getSensorMetadata();
+            into.add(new SensorElement(SensorAttributes.of(metadata, scope(metadata, enclosing)), reports,
                     extensions(element.getExtension() == null ? null
                             : wildcards.wrapper(ExtensionSlots.EXTENSION, element.getExtension().getOtherAttributes(),
                             element.getExtension().getAny()), element.getAny())));

@@ -35,20 +35,28 @@ import org.pharmatrace.epcis.xml.bind.v2.SourceListType;
 /**
  * Builds the generated types for the structures EPCIS 1.2 and 2.0 share. Wildcards are checked on the way: XSD
  * {@code ##other} slots take only namespace-qualified elements and {@code ##local} ones only unqualified elements,
- * so the writer fails with the element's name rather than emit a document that does not validate.
+ * so the writer fails with the element's name rather than emit a document that does not validate. IRI-valued
+ * fields are written as compact IRIs where the document's prefixes allow ({@link CompactIris}).
  */
 final class SharedFieldsWriting {
 
     private static final ObjectFactory FACTORY = new ObjectFactory();
 
     private final WildcardContent wildcards;
+    private final CompactIris iris;
 
-    SharedFieldsWriting(WildcardContent wildcards) {
+    SharedFieldsWriting(WildcardContent wildcards, CompactIris iris) {
         this.wildcards = wildcards;
+        this.iris = iris;
     }
 
     WildcardContent wildcards() {
         return wildcards;
+    }
+
+    /** XML's spelling of a model IRI (bizStep, disposition, error reason...): compact where possible. */
+    String iri(String iri) {
+        return iris.compact(iri);
     }
 
     /** An EPC list, or {@code null} when empty and {@code required} is false. */
@@ -121,21 +129,21 @@ final class SharedFieldsWriting {
         return bizLocation;
     }
 
-    static BusinessTransactionListType bizTransactions(List<BizTransaction> transactions, boolean required) {
+    BusinessTransactionListType bizTransactions(List<BizTransaction> transactions, boolean required) {
         if (transactions.isEmpty() && !required) {
             return null;
         }
         BusinessTransactionListType list = new BusinessTransactionListType();
         for (BizTransaction t : transactions) {
             BusinessTransactionType transaction = new BusinessTransactionType();
-            transaction.setType(t.type());
+            transaction.setType(iris.compact(t.type()));
             transaction.setValue(t.value());
             list.getBizTransaction().add(transaction);
         }
         return list;
     }
 
-    static SourceListType sources(List<SourceDestination> sources) {
+    SourceListType sources(List<SourceDestination> sources) {
         if (sources.isEmpty()) {
             return null;
         }
@@ -146,7 +154,7 @@ final class SharedFieldsWriting {
         return list;
     }
 
-    static DestinationListType destinations(List<SourceDestination> destinations) {
+    DestinationListType destinations(List<SourceDestination> destinations) {
         if (destinations.isEmpty()) {
             return null;
         }
@@ -157,12 +165,12 @@ final class SharedFieldsWriting {
         return list;
     }
 
-    private static SourceDestType sourceDestination(SourceDestination sd, String element) {
+    private SourceDestType sourceDestination(SourceDestination sd, String element) {
         if (sd.type() == null) {
             throw new EpcisFormatException("A " + element + " needs a type in EPCIS XML (" + sd.value() + ")", -1, element, null);
         }
         SourceDestType type = new SourceDestType();
-        type.setType(sd.type());
+        type.setType(iris.compact(sd.type()));
         type.setValue(sd.value());
         return type;
     }
@@ -183,13 +191,13 @@ final class SharedFieldsWriting {
         return type;
     }
 
-    static PersistentDispositionType persistentDisposition(PersistentDisposition pd) {
+    PersistentDispositionType persistentDisposition(PersistentDisposition pd) {
         if (pd == null) {
             return null;
         }
         PersistentDispositionType type = new PersistentDispositionType();
-        type.getUnset().addAll(pd.unset());
-        type.getSet().addAll(pd.set());
+        pd.unset().forEach(d -> type.getUnset().add(iris.compact(d)));
+        pd.set().forEach(d -> type.getSet().add(iris.compact(d)));
         return type;
     }
 
@@ -205,9 +213,9 @@ final class SharedFieldsWriting {
             }
             SensorElementType element = new SensorElementType();
             if (!s.metadata().isEmpty()) {
-                element.setSensorMetadata(SensorAttributes.metadata(s.metadata()));
+                element.setSensorMetadata(SensorAttributes.metadata(s.metadata(), iris));
             }
-            s.reports().forEach(r -> element.getSensorReport().add(SensorAttributes.report(r)));
+            s.reports().forEach(r -> element.getSensorReport().add(SensorAttributes.report(r, iris)));
             ExtensionElement wrapper = ExtensionSlots.find(s.extensions(), ExtensionSlots.EXTENSION);
             if (wrapper != null) {
                 SensorElementExtensionType ext = new SensorElementExtensionType();

@@ -6,5 +6,10 @@
  * <p>Extension wrappers: EPCIS's own {@code <extension>} and {@code <baseExtension>} elements (reserved for future
  * EPCIS fields) are kept in the model's extension lists as unqualified elements of that name, so that a round
  * trip puts their content back where it was; namespace-qualified elements are user extensions.
+ *
+ * <p>IRI-valued fields (bizStep, disposition, source/destination and business transaction types, error reasons,
+ * sensor types, components, device IDs...) hold full IRIs in the model, as the JSON-LD reader gives them: compact
+ * IRIs such as {@code gs1:Temperature} are expanded on reading and written compact again
+ * ({@link org.pharmatrace.epcis.xml.CompactIris}); standard CBV terms are URNs.
  */
 package org.pharmatrace.epcis.xml;

@@ -2,9 +2,11 @@ package org.pharmatrace.epcis.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pharmatrace.epcis.cbv.CbvVocabulary;
 import javax.xml.XMLConstants;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xmlunit.builder.DiffBuilder;
@@ -23,7 +25,8 @@ import org.xmlunit.diff.NodeFilters;
 /**
  * "Similar" for EPCIS XML round trips, with XMLUnit: whitespace, comments and namespace prefixes do not count, and
  * neither does the spelling of a CBV term (the model stores URNs, so a GS1 Web URI or bare name comes back as its
- * URN). An empty list ({@code <epcList/>}) is the same as no list and a nil quantity the same as none, as EPCIS
+ * URN) or of an IRI (the model stores full IRIs: a compact IRI whose prefix the written root does not declare comes
+ * back whole, and a full IRI the written root has a prefix for comes back compact). An empty list ({@code <epcList/>}) is the same as no list and a nil quantity the same as none, as EPCIS
  * defines them and as the model keeps them. Element order counts, except inside elements whose XSD content is an
  * unordered choice.
  */
@@ -70,7 +73,9 @@ final class EpcisXmlSimilarity {
         if (type == ComparisonType.TEXT_VALUE || type == ComparisonType.ATTR_VALUE) {
             Object control = comparison.getControlDetails().getValue();
             Object test = comparison.getTestDetails().getValue();
-            if (control instanceof String c && test instanceof String t && sameCbvTerm(c.strip(), t.strip())) {
+            if (control instanceof String c && test instanceof String t
+                    && sameTerm(iri(c.strip(), comparison.getControlDetails().getTarget()),
+                    iri(t.strip(), comparison.getTestDetails().getTarget()))) {
                 return ComparisonResult.SIMILAR;
             }
         }
@@ -94,7 +99,22 @@ final class EpcisXmlSimilarity {
                 && "true".equals(element.getAttributeNS(XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI, "nil"));
     }
 
-    private static boolean sameCbvTerm(String control, String test) {
+    /** The full IRI a compact one stands for at its node, as the reader expands it; other text unchanged. */
+    private static String iri(String text, Node node) {
+        int colon = text.indexOf(':');
+        Node element = node instanceof Attr attr ? attr.getOwnerElement() : node == null ? null : node.getParentNode();
+        if (colon <= 0 || element == null) {
+            return CompactIris.expand(text, Map.of());
+        }
+        String prefix = text.substring(0, colon);
+        String namespace = element.lookupNamespaceURI(prefix);
+        return CompactIris.expand(text, namespace == null ? Map.of() : Map.of(prefix, namespace));
+    }
+
+    private static boolean sameTerm(String control, String test) {
+        if (control.equals(test)) {
+            return true;
+        }
         for (CbvVocabulary vocabulary : CbvVocabulary.values()) {
             String name = vocabulary.bareName(control);
             if (name != null && name.equals(vocabulary.bareName(test))) {

@@ -50,7 +50,7 @@ class EpcisXmlWriterTest {
     /** An event of every type, each with the fields EPCIS 2.0 added or moved. */
     static List<EpcisEvent> everyEventType() {
         Map<QName, String> report = new LinkedHashMap<>();
-        report.put(new QName("type"), "gs1:Temperature");
+        report.put(new QName("type"), "https://gs1.org/voc/Temperature");
         report.put(new QName("value"), "4.5");
         report.put(new QName("uom"), "CEL");
         report.put(new QName(EXAMPLE, "probe", "example"), "P1");

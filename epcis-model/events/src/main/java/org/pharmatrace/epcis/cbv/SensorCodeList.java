@@ -1,14 +1,13 @@
-package org.pharmatrace.epcis.jsonld;
+package org.pharmatrace.epcis.cbv;
 
 import java.util.Set;
-import org.pharmatrace.epcis.cbv.CbvVocabulary;
-import org.pharmatrace.epcis.cbv.EpcisNamespaces;
 
 /**
- * The code lists of sensor reports. JSON-LD writes their terms bare ({@code Temperature}); XML writes them as
- * compact IRIs ({@code gs1:Temperature}); the model keeps the full IRI ({@code https://gs1.org/voc/Temperature}).
+ * The code lists of sensor reports: measurement types, alert types and coordinate components. JSON-LD writes their
+ * terms bare ({@code Temperature}), XML as compact IRIs ({@code gs1:Temperature}); the model keeps the full IRI
+ * ({@code https://gs1.org/voc/Temperature}), so both syntaxes give the same model.
  */
-enum SensorVocabulary {
+public enum SensorCodeList {
     MEASUREMENT_TYPE(EpcisNamespaces.GS1_WEB_VOCABULARY, Set.of(
             "AbsoluteHumidity", "AbsorbedDose", "AbsorbedDoseRate", "Acceleration", "Radioactivity", "Altitude",
             "AmountOfSubstance", "AmountOfSubstancePerUnitVolume", "Angle", "AngularAcceleration", "AngularMomentum",
@@ -27,16 +26,24 @@ enum SensorVocabulary {
             "x", "y", "z", "axial_distance", "azimuth", "height", "spherical_radius", "polar_angle",
             "elevation_angle", "easting", "northing", "latitude", "longitude", "altitude"));
 
+    /**
+     * Sensor metadata and report attributes whose values are IRIs (typed {@code @id} or {@code @vocab} in the EPCIS
+     * JSON-LD context): readers expand compact IRIs in them, so the model holds full IRIs whatever the syntax.
+     */
+    public static final Set<String> IRI_VALUED_ATTRIBUTES = Set.of(
+            "deviceID", "deviceMetadata", "rawData", "bizRules", "dataProcessingMethod", "type", "exception",
+            "component", "uriValue", "chemicalSubstance", "microorganism", "coordinateReferenceSystem");
+
     private final String iriPrefix;
     private final Set<String> terms;
 
-    SensorVocabulary(String iriPrefix, Set<String> terms) {
+    SensorCodeList(String iriPrefix, Set<String> terms) {
         this.iriPrefix = iriPrefix;
         this.terms = terms;
     }
 
-    /** The vocabulary for a sensor report attribute, or {@code null} when its values are not vocabulary terms. */
-    static SensorVocabulary forAttribute(String name) {
+    /** The code list of a sensorReport attribute ({@code type}, {@code exception}, {@code component}), else null. */
+    public static SensorCodeList forReportAttribute(String name) {
         return switch (name) {
             case "type" -> MEASUREMENT_TYPE;
             case "exception" -> ALERT_TYPE;
@@ -45,17 +52,16 @@ enum SensorVocabulary {
         };
     }
 
-    /** The model's spelling: a bare standard term as its full IRI; anything else unchanged. */
-    String toIri(String value) {
+    /** The model's spelling: a bare term of this list as its full IRI; anything else unchanged. */
+    public String toIri(String value) {
         return terms.contains(value) ? iriPrefix + value : value;
     }
 
-    /** JSON-LD's spelling: a standard term bare, whether given as full IRI or as {@code gs1:}/{@code cbv:} CURIE. */
-    String toBareName(String value) {
-        String iri = JsonLdContext.STANDARD.expandValue(value);
+    /** The bare term a full IRI of this list stands for, or {@code null} when it is not one of its terms. */
+    public String bareName(String iri) {
         if (iri.startsWith(iriPrefix) && terms.contains(iri.substring(iriPrefix.length()))) {
             return iri.substring(iriPrefix.length());
         }
-        return value;
+        return null;
     }
 }

@@ -1,0 +1,104 @@
+package org.pharmatrace.hub;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The hub's settings under {@code hub.*} in application.yaml: Kafka topics, capture limits, where original documents
+ * are kept, and the trading partners (with their credentials and the parties they may speak for).
+ */
+@ConfigurationProperties("hub")
+public record HubProperties(
+        @DefaultValue Kafka kafka,
+        @DefaultValue Capture capture,
+        @DefaultValue Ingest ingest,
+        @DefaultValue Documents documents,
+        @DefaultValue DeadLetters deadLetters,
+        @DefaultValue List<Partner> partners,
+        @DefaultValue List<Operator> operators) {
+
+    /**
+     * @param bootstrapServers the brokers, shared by Camel's Kafka component and the hub's own state topics
+     * @param properties extra Kafka client properties (security.protocol, sasl.*, ...) for the state topics
+     */
+    public record Kafka(
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue Map<String, String> properties,
+            @DefaultValue Topics topics,
+            @DefaultValue("6") int canonicalEventPartitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("true") boolean createTopics) {
+    }
+
+    public record Topics(
+            @DefaultValue("hub.canonical-events") String canonicalEvents,
+            @DefaultValue("hub.capture-jobs") String captureJobs,
+            @DefaultValue("hub.dlq") String deadLetters) {
+    }
+
+    /**
+     * @param maxDocumentSize larger bodies get 413; a document is held in memory while it is validated
+     * @param maxEvents documents with more events get 413 (GS1-EPCIS-Capture-Limit)
+     * @param errorBehaviour what happens to the valid events of a document with invalid ones when the caller sends
+     *        no GS1-Capture-Error-Behaviour header: {@code proceed} (they are captured) or {@code rollback} (400)
+     * @param ingestWorkers how many accepted documents are ingested at the same time; 1 keeps an organisation's
+     *        documents in acceptance order on the canonical topic
+     */
+    public record Capture(
+            @DefaultValue("16MB") DataSize maxDocumentSize,
+            @DefaultValue("50000") int maxEvents,
+            @DefaultValue("proceed") String errorBehaviour,
+            @DefaultValue("1") int ingestWorkers) {
+    }
+
+    /** @param partitionKey {@code organisation} (default) or {@code item}; see routes/README.md */
+    public record Ingest(@DefaultValue("organisation") String partitionKey) {
+    }
+
+    /** @param store {@code local} (a directory, for a single node) or {@code ipfs} (encrypted on Kubo) */
+    public record Documents(
+            @DefaultValue("local") String store,
+            @DefaultValue Local local,
+            @DefaultValue Ipfs ipfs) {
+    }
+
+    public record Local(@DefaultValue("data/documents") Path directory) {
+    }
+
+    public record Ipfs(
+            @DefaultValue("http://127.0.0.1:5001") String apiUrl,
+            Path keystore,
+            String keystorePassword,
+            @DefaultValue("hub-kek-1") String keyAlias,
+            @DefaultValue("data/ipfs-spool") Path spoolDirectory) {
+    }
+
+    /** @param maxInlinePayload payloads up to this size travel inside the DLQ record; larger ones by reference */
+    public record DeadLetters(@DefaultValue("256KB") DataSize maxInlinePayload) {
+    }
+
+    /**
+     * A trading partner: who it is, how it authenticates, and what it may claim.
+     *
+     * @param id the partner's user name for HTTP Basic
+     * @param organisation the Fabric MSP id of the partner's organisation
+     * @param passwordHash a bcrypt hash ({@code $2a$...} or {@code {bcrypt}$2a$...})
+     * @param parties the PGLNs, SGLNs (any notation) or other party identifiers the partner may speak for
+     * @param companyPrefixes GS1 company prefixes whose every GLN is the partner's
+     */
+    public record Partner(
+            String id,
+            String organisation,
+            String passwordHash,
+            @DefaultValue List<String> parties,
+            @DefaultValue List<String> companyPrefixes) {
+    }
+
+    /** An operator: sees and handles every partner's dead letters and capture jobs, captures nothing itself. */
+    public record Operator(String id, String passwordHash) {
+    }
+}

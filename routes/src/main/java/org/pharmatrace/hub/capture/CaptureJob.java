@@ -1,0 +1,57 @@
+package org.pharmatrace.hub.capture;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A capture job as GET /capture/{captureID} reports it and as the compacted topic {@code hub.capture-jobs} keeps it:
+ * the EPCIS 2.0 REST binding's CaptureJob ({@code captureID}, {@code running}, {@code success},
+ * {@code captureErrorBehaviour}, {@code errors}) plus who sent what, and each accepted event's Event Hash ID.
+ *
+ * @param sourceDocument where the original document is kept ({@code ipfs://<CID>} or {@code local:sha256:<hex>})
+ * @param format the EPCIS syntax of the original, or {@code null} when a channel mapped a partner format
+ * @param events the accepted events, in document order
+ * @param errors one RFC 7807 problem per thing wrong with a rejected event, naming its index and field
+ * @param version increases with every change; the state topic keeps the highest
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"captureID", "running", "success", "createdAt", "finishedAt", "captureErrorBehaviour"})
+public record CaptureJob(
+        @JsonProperty("captureID") String captureId,
+        boolean running,
+        boolean success,
+        Instant createdAt,
+        Instant finishedAt,
+        String captureErrorBehaviour,
+        String partner,
+        String organisation,
+        String channel,
+        String sourceDocument,
+        String documentSha256,
+        String format,
+        long eventCount,
+        long acceptedCount,
+        long rejectedCount,
+        List<CapturedEvent> events,
+        List<CaptureError> errors,
+        long version) {
+
+    public CaptureJob {
+        events = events == null ? List.of() : List.copyOf(events);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** The URL path GET answers on. */
+    public String location() {
+        return "/capture/" + captureId;
+    }
+
+    CaptureJob withVersion(long v) {
+        return new CaptureJob(captureId, running, success, createdAt, finishedAt, captureErrorBehaviour, partner,
+                organisation, channel, sourceDocument, documentSha256, format, eventCount, acceptedCount,
+                rejectedCount, events, errors, v);
+    }
+}

@@ -1,0 +1,63 @@
+package org.pharmatrace.hub.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Pattern;
+
+/**
+ * Originals in a local directory, one file per content SHA-256 ({@code local:sha256:<hex>}). For a single hub node
+ * and for development; a cluster uses the IPFS store.
+ */
+public final class LocalDocumentStore implements OriginalDocumentStore {
+
+    private static final String PREFIX = "local:sha256:";
+    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path directory;
+
+    public LocalDocumentStore(Path directory) throws IOException {
+        this.directory = Files.createDirectories(directory);
+    }
+
+    @Override
+    public String store(byte[] content, String sha256, String mediaType) throws IOException {
+        Path target = file(sha256);
+        if (!Files.exists(target)) {
+            Path partial = Files.createTempFile(directory, "incoming-", ".part");
+            try {
+                Files.write(partial, content);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+        return PREFIX + sha256;
+    }
+
+    @Override
+    public InputStream open(String reference) throws IOException {
+        if (reference == null || !reference.startsWith(PREFIX)) {
+            throw new IOException("not a local document reference: " + reference);
+        }
+        try {
+            return Files.newInputStream(file(reference.substring(PREFIX.length())));
+        } catch (NoSuchFileException e) {
+            throw new IOException("the original document " + reference + " is not in " + directory, e);
+        }
+    }
+
+    private Path file(String sha256) throws IOException {
+        if (!HEX_SHA256.matcher(sha256).matches()) {
+            throw new IOException("not a hex SHA-256: " + sha256);
+        }
+        return directory.resolve(sha256);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+}
