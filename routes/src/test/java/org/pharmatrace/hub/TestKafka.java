@@ -17,14 +17,14 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * One real Kafka (a KRaft broker from spring-kafka-test) for the whole test JVM, so that a second application
  * context can be started against the same broker. If it cannot start, the tests that need it fail.
  */
-final class TestKafka {
+public final class TestKafka {
 
     private static EmbeddedKafkaKraftBroker broker;
 
     private TestKafka() {
     }
 
-    static synchronized String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
         if (broker == null) {
             EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
             started.afterPropertiesSet();
@@ -35,7 +35,7 @@ final class TestKafka {
     }
 
     /** Every record of the topic up to its current end, oldest first per partition. */
-    static List<ConsumerRecord<String, String>> readAll(String topic) {
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -54,7 +54,7 @@ final class TestKafka {
         return records;
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
