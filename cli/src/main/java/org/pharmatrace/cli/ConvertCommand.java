@@ -20,6 +20,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "jsonld, xml (EPCIS 2.0) or xml-1.2")
     EpcisFormat target;
 
+    @Option(names = "--compact", description = "no indentation (JSON-LD is indented by default)")
+    boolean compact;
+
     @Parameters(paramLabel = "FILE", description = "EPCIS document (XML 1.2/2.0 or JSON-LD); - for stdin")
     String file;
 
@@ -28,7 +31,7 @@ final class ConvertCommand implements Callable<Integer> {
         Progress progress = new Progress(System.err, file);
         try (InputStream in = Inputs.open(file)) {
             OutputStream out = new BufferedOutputStream(System.out, 64 * 1024);
-            EpcisConverter.convert(in, target, out, progress::events);
+            EpcisConverter.convert(in, target, out, !compact, progress::events);
             out.flush();
         }
         return 0;

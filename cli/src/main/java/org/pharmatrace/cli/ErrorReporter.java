@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import org.pharmatrace.epcis.io.EpcisFormatException;
+import org.pharmatrace.mapping.PartnerFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,8 +21,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (Boolean.getBoolean("hub.debug")) {
             e.printStackTrace(cli.getErr());
         }
-        return e instanceof EpcisFormatException || e instanceof IllegalArgumentException
-                ? EXIT_INVALID_INPUT : EXIT_IO_ERROR;
+        return isInvalidInput(e) ? EXIT_INVALID_INPUT : EXIT_IO_ERROR;
+    }
+
+    /** Input the user can fix (a malformed document or partner file), as opposed to the machine failing us. */
+    static boolean isInvalidInput(Exception e) {
+        return e instanceof EpcisFormatException || e instanceof PartnerFormatException
+                || e instanceof IllegalArgumentException;
     }
 
     static String describe(Throwable e) {

@@ -26,9 +26,16 @@ public record PartnerProfile(String partnerId, String owningParty, String locati
         conventions = Map.copyOf(conventions);
     }
 
-    /** The documented defaults: no partner identity, UTC, default prefix lengths, an empty NDC catalog. */
+    /** The GS1 example company prefix of GS1's documentation and of this project's samples. */
+    public static final String GS1_EXAMPLE_COMPANY_PREFIX = "0614141";
+
+    /**
+     * The documented defaults: no partner identity, UTC, an empty NDC catalog, and company prefix lengths for NDC-based
+     * GTINs ("03" + 5-digit labeler) and for the GS1 example prefix 0614141 (7 digits). Real partners configure theirs.
+     */
     public static PartnerProfile defaults() {
-        return new PartnerProfile("default", null, null, "+00:00", CompanyPrefixLengths.defaults(),
+        return new PartnerProfile("default", null, null, "+00:00",
+                CompanyPrefixLengths.defaults().with(GS1_EXAMPLE_COMPANY_PREFIX, GS1_EXAMPLE_COMPANY_PREFIX.length()),
                 new InMemoryNdcProductCatalog(), Map.of());
     }
 
