@@ -35,12 +35,6 @@ final class KnownDeviations {
             Map.entry("examples/epcisDocWithVariousEventTypes.jsonld", new Deviation(
                     "as the .xml: cbvmda redefined inline as urn:epcglobal:cbv:mda:, hashed by the reference verbatim",
                     s -> s.replace("{urn:epcglobal:cbv:mda}", "{urn:epcglobal:cbv:mda:}"))),
-            Map.entry("examples/epcisXmlDocHavingEventWithIgnoreFields.xml", new Deviation(
-                    "XML reader: an EPCIS 1.x style <extension><quantityList> inside a 2.0 ObjectEvent becomes a user "
-                            + "extension element {}extension instead of the event's quantityList", null)),
-            Map.entry("examples/epcisXmlQueryDocHavingEventWithIgnoreFields.xml", new Deviation(
-                    "XML reader: the query document has queryName/resultsBody directly under EPCISQueryDocument (no "
-                            + "EPCISBody/QueryResults); the reader returns no events and no error", null)),
             Map.entry("same-hash-gs1/event_with_identical_hash_id_2.xml", new Deviation(
                     "the file states the same instant with eventTimeZoneOffset -05:00 instead of -06:00; "
                             + "eventTimeZoneOffset is part of the pre-hash (canonical property order item 3, and every "

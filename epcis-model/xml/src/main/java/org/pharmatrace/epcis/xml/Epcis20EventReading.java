@@ -19,6 +19,7 @@ import org.pharmatrace.epcis.model.ExtensionElement;
 import org.pharmatrace.epcis.xml.bind.v2.AggregationEventType;
 import org.pharmatrace.epcis.xml.bind.v2.AssociationEventType;
 import org.pharmatrace.epcis.xml.bind.v2.CorrectiveEventIDsType;
+import org.pharmatrace.epcis.xml.bind.v2.EPCISEventExtensionType;
 import org.pharmatrace.epcis.xml.bind.v2.EPCISEventType;
 import org.pharmatrace.epcis.xml.bind.v2.ErrorDeclarationExtensionType;
 import org.pharmatrace.epcis.xml.bind.v2.ErrorDeclarationType;
@@ -26,13 +27,19 @@ import org.pharmatrace.epcis.xml.bind.v2.ObjectEventType;
 import org.pharmatrace.epcis.xml.bind.v2.TransactionEventType;
 import org.pharmatrace.epcis.xml.bind.v2.TransformationEventType;
 
-/** Maps an event bound with the EPCIS 2.0 types to the canonical model. */
+/**
+ * Maps an event bound with the EPCIS 2.0 types to the canonical model. A baseExtension or extension that holds just
+ * what EPCIS 1.x kept there (eventID, quantityList and the like, as some 2.0 writers still put them) is read as
+ * 1.2 would ({@link Epcis12ExtensionReading}); any other content stays in the wrapper.
+ */
 final class Epcis20EventReading {
 
     private final SharedFieldsReading shared;
+    private final Epcis12ExtensionReading epcis12Wrappers;
 
-    Epcis20EventReading(SharedFieldsReading shared) {
+    Epcis20EventReading(SharedFieldsReading shared, Epcis12ExtensionReading epcis12Wrappers) {
         this.shared = shared;
+        this.epcis12Wrappers = epcis12Wrappers;
     }
 
     EpcisEvent toModel(EPCISEventType bound) {
@@ -64,9 +71,12 @@ final class Epcis20EventReading {
         if (bound.getCertificationInfo() != null) {
             event.getCertificationInfo().add(clean(bound.getCertificationInfo()));
         }
-        if (bound.getBaseExtension() != null) {
+        EPCISEventExtensionType baseExtension = bound.getBaseExtension();
+        if (baseExtension != null && Epcis12ExtensionReading.isEpcis12BaseExtension(baseExtension.getAny())) {
+            epcis12Wrappers.baseExtension(baseExtension, event, inScope);
+        } else if (baseExtension != null) {
             event.getExtensions().add(shared.wildcards().wrapper(ExtensionSlots.BASE_EXTENSION,
-                    bound.getBaseExtension().getOtherAttributes(), bound.getBaseExtension().getAny()));
+                    baseExtension.getOtherAttributes(), baseExtension.getAny()));
         }
     }
 
@@ -83,8 +93,10 @@ final class Epcis20EventReading {
         shared.sensorElements(o.getSensorElementList(), event.getSensorElementList(), inScope);
         event.setPersistentDisposition(shared.persistentDisposition(o.getPersistentDisposition(), inScope));
         event.setIlmd(shared.ilmd(o.getIlmd()));
-        extensions(event, o.getExtension() == null ? null : o.getExtension().getOtherAttributes(),
-                o.getExtension() == null ? null : o.getExtension().getAny(), o.getAny());
+        if (o.getExtension() != null) {
+            extension(event, o.getExtension(), o.getExtension().getOtherAttributes(), o.getExtension().getAny(), inScope);
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(o.getAny()));
     }
 
     private void aggregationEvent(AggregationEventType a, EpcisEvent event, Map<String, String> inScope) {
@@ -99,8 +111,10 @@ final class Epcis20EventReading {
         shared.destinations(a.getDestinationList(), event.getDestinationList(), inScope);
         shared.sensorElements(a.getSensorElementList(), event.getSensorElementList(), inScope);
         event.setPersistentDisposition(shared.persistentDisposition(a.getPersistentDisposition(), inScope));
-        extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
-                a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
+        if (a.getExtension() != null) {
+            extension(event, a.getExtension(), a.getExtension().getOtherAttributes(), a.getExtension().getAny(), inScope);
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(a.getAny()));
     }
 
     private void transactionEvent(TransactionEventType t, EpcisEvent event, Map<String, String> inScope) {
@@ -116,8 +130,10 @@ final class Epcis20EventReading {
         shared.destinations(t.getDestinationList(), event.getDestinationList(), inScope);
         shared.sensorElements(t.getSensorElementList(), event.getSensorElementList(), inScope);
         event.setPersistentDisposition(shared.persistentDisposition(t.getPersistentDisposition(), inScope));
-        extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
-                t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
+        if (t.getExtension() != null) {
+            extension(event, t.getExtension(), t.getExtension().getOtherAttributes(), t.getExtension().getAny(), inScope);
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(t.getAny()));
     }
 
     private void transformationEvent(TransformationEventType t, EpcisEvent event, Map<String, String> inScope) {
@@ -135,8 +151,10 @@ final class Epcis20EventReading {
         shared.sensorElements(t.getSensorElementList(), event.getSensorElementList(), inScope);
         event.setPersistentDisposition(shared.persistentDisposition(t.getPersistentDisposition(), inScope));
         event.setIlmd(shared.ilmd(t.getIlmd()));
-        extensions(event, t.getExtension() == null ? null : t.getExtension().getOtherAttributes(),
-                t.getExtension() == null ? null : t.getExtension().getAny(), t.getAny());
+        if (t.getExtension() != null) {
+            extension(event, t.getExtension(), t.getExtension().getOtherAttributes(), t.getExtension().getAny(), inScope);
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(t.getAny()));
     }
 
     /** Also used for EPCIS 1.2 documents, which carry AssociationEvent in an EventList extension with 2.0 content. */
@@ -152,8 +170,10 @@ final class Epcis20EventReading {
         shared.destinations(a.getDestinationList(), event.getDestinationList(), inScope);
         shared.sensorElements(a.getSensorElementList(), event.getSensorElementList(), inScope);
         event.setPersistentDisposition(shared.persistentDisposition(a.getPersistentDisposition(), inScope));
-        extensions(event, a.getExtension() == null ? null : a.getExtension().getOtherAttributes(),
-                a.getExtension() == null ? null : a.getExtension().getAny(), a.getAny());
+        if (a.getExtension() != null) {
+            extension(event, a.getExtension(), a.getExtension().getOtherAttributes(), a.getExtension().getAny(), inScope);
+        }
+        event.getExtensions().addAll(shared.wildcards().toTrees(a.getAny()));
     }
 
     private static void why(EpcisEvent event, String bizStep, String disposition, Map<String, String> inScope) {
@@ -161,11 +181,12 @@ final class Epcis20EventReading {
                 .setDisposition(cbv(CbvVocabulary.DISPOSITION, disposition, inScope));
     }
 
-    private void extensions(EpcisEvent event, Map<QName, String> wrapperAttributes, List<Object> wrapped, List<Object> any) {
-        if (wrapped != null) {
-            event.getExtensions().add(shared.wildcards().wrapper(ExtensionSlots.EXTENSION, wrapperAttributes, wrapped));
+    /** @param wrapper the bound {@code <extension>} element, whose content is {@code wrapped} */
+    private void extension(EpcisEvent event, Object wrapper, Map<QName, String> attributes, List<Object> wrapped,
+                           Map<String, String> inScope) {
+        if (!epcis12Wrappers.readIfEpcis12EventExtension(wrapper, attributes, wrapped, event, inScope)) {
+            event.getExtensions().add(shared.wildcards().wrapper(ExtensionSlots.EXTENSION, attributes, wrapped));
         }
-        event.getExtensions().addAll(shared.wildcards().toTrees(any));
     }
 
     /** EPCIS 2.0 lets the parts of an errorDeclaration come in any order (an xsd:choice), hence the list. */

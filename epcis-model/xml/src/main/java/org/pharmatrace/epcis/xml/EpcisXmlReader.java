@@ -33,6 +33,9 @@ import org.codehaus.stax2.DTDInfo;
  */
 public final class EpcisXmlReader implements EpcisEventReader {
 
+    /** Enough envelope elements to recognise a document's structure in an error message. */
+    private static final int MAX_ENVELOPE_NAMES = 10;
+
     private enum Container { ROOT, BODY, QUERY_RESULTS, RESULTS_BODY, EVENT_LIST, EVENT_LIST_EXTENSION, EVENT_LIST_EXTENSION2 }
 
     /** The parser, seen through the namespace scope tracking that all reading goes through. */
@@ -46,12 +49,16 @@ public final class EpcisXmlReader implements EpcisEventReader {
     private final Epcis12EventReading reading12;
     private final MasterDataMapping masterData;
     private final Deque<Container> containers = new ArrayDeque<>();
+    /** The envelope elements met, for the error on a query document whose results the reader does not find. */
+    private final List<String> envelope = new ArrayList<>();
 
     /** JAXB leaves the reader on the token after the event it bound; that token has not been looked at yet. */
     private boolean tokenPending;
     private boolean eventReady;
     private boolean finished;
     private long eventIndex = -1;
+    /** Whether the document showed where its events are: an EventList, or a query document's resultsBody. */
+    private boolean resultsFound;
 
     public EpcisXmlReader(InputStream in) {
         this(in, XmlReadLimits.DEFAULT);
@@ -85,8 +92,9 @@ public final class EpcisXmlReader implements EpcisEventReader {
             unmarshaller.setListener(xml.listener());
             WildcardContent wildcards = new WildcardContent(document.getNamespaces());
             SharedFieldsReading shared = new SharedFieldsReading(wildcards, xml);
-            reading20 = new Epcis20EventReading(shared);
-            reading12 = new Epcis12EventReading(shared, reading20);
+            Epcis12ExtensionReading epcis12Wrappers = new Epcis12ExtensionReading(shared);
+            reading20 = new Epcis20EventReading(shared, epcis12Wrappers);
+            reading12 = new Epcis12EventReading(shared, epcis12Wrappers, reading20);
             masterData = new MasterDataMapping(wildcards);
             containers.push(Container.ROOT);
             advance();
@@ -220,11 +228,13 @@ public final class EpcisXmlReader implements EpcisEventReader {
                     containers.pop();
                     if (containers.isEmpty()) {
                         finished = true;
+                        requireQueryResults();
                         return;
                     }
                 }
                 case XMLStreamConstants.END_DOCUMENT -> {
                     finished = true;
+                    requireQueryResults();
                     return;
                 }
                 default -> { }
@@ -238,12 +248,16 @@ public final class EpcisXmlReader implements EpcisEventReader {
      */
     private boolean enter() throws XMLStreamException, JAXBException {
         String localName = xml.getLocalName();
+        noteEnvelope();
         switch (containers.peek()) {
             case ROOT -> {
                 if (isEpcisElement("EPCISHeader")) {
                     document.setHeader(new HeaderReading(unmarshaller, masterData).read(xml));
                 } else if (isEpcisElement("EPCISBody")) {
                     containers.push(Container.BODY);
+                } else if (isQueryDocumentElement() && queryResultsPart(localName)) {
+                    // GS1's Event Hash examples put QueryResults' content directly under EPCISQueryDocument.
+                    return false;
                 } else {
                     document.getExtensions().add(ExtensionTrees.fromStax(xml));
                 }
@@ -251,6 +265,7 @@ public final class EpcisXmlReader implements EpcisEventReader {
             case BODY -> {
                 if (isEpcisElement("EventList")) {
                     containers.push(Container.EVENT_LIST);
+                    resultsFound = true;
                 } else if ("QueryResults".equals(localName)) {
                     // Namespace not checked: several query documents in the wild leave QueryResults unqualified.
                     containers.push(Container.QUERY_RESULTS);
@@ -262,11 +277,8 @@ public final class EpcisXmlReader implements EpcisEventReader {
                 }
             }
             case QUERY_RESULTS -> {
-                switch (localName) {
-                    case "queryName" -> document.setQueryName(xml.getElementText().strip());
-                    case "subscriptionID" -> document.setSubscriptionId(xml.getElementText().strip());
-                    case "resultsBody" -> containers.push(Container.RESULTS_BODY);
-                    default -> skipElement();
+                if (!queryResultsPart(localName)) {
+                    skipElement();
                 }
             }
             case RESULTS_BODY -> {
@@ -307,6 +319,60 @@ public final class EpcisXmlReader implements EpcisEventReader {
             default -> throw new IllegalStateException("Unknown container " + containers.peek());
         }
         return false;
+    }
+
+    /** Reads the parts of QueryResults the reader uses (consuming them, or entering resultsBody); false for others. */
+    private boolean queryResultsPart(String localName) throws XMLStreamException {
+        switch (localName) {
+            case "queryName" -> document.setQueryName(xml.getElementText().strip());
+            case "subscriptionID" -> document.setSubscriptionId(xml.getElementText().strip());
+            case "resultsBody" -> {
+                containers.push(Container.RESULTS_BODY);
+                resultsFound = true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An element of a query document, unqualified or in the query namespace. */
+    private boolean isQueryDocumentElement() {
+        if (document.getKind() != DocumentKind.EPCIS_QUERY_DOCUMENT) {
+            return false;
+        }
+        String ns = ExtensionTrees.nullToEmpty(xml.getNamespaceURI());
+        return ns.isEmpty() || ns.equals(format == EpcisFormat.XML_2_0 ? EpcisNamespaces.EPCIS_QUERY_2_0
+                : EpcisNamespaces.EPCIS_QUERY_1_2);
+    }
+
+    /**
+     * A query document whose results the reader did not find has a structure it does not know: reading it as an
+     * answer without events would report a result nobody gave.
+     */
+    private void requireQueryResults() {
+        if (document.getKind() == DocumentKind.EPCIS_QUERY_DOCUMENT && !resultsFound) {
+            throw new EpcisFormatException("This EPCISQueryDocument has no query results where EPCIS puts them"
+                    + " (EPCISBody/QueryResults/resultsBody, or queryName and resultsBody directly under the root);"
+                    + " it holds " + (envelope.isEmpty() ? "no elements" : String.join(", ", envelope)));
+        }
+    }
+
+    /** Notes an element of the envelope (the root, EPCISBody, QueryResults) by its name as written. */
+    private void noteEnvelope() {
+        String path = switch (containers.peek()) {
+            case ROOT -> "";
+            case BODY -> "EPCISBody/";
+            case QUERY_RESULTS -> "EPCISBody/QueryResults/";
+            default -> null;
+        };
+        if (path == null || envelope.size() > MAX_ENVELOPE_NAMES) {
+            return;
+        }
+        String prefix = ExtensionTrees.nullToEmpty(xml.getPrefix());
+        envelope.add(envelope.size() == MAX_ENVELOPE_NAMES ? "..."
+                : path + "<" + (prefix.isEmpty() ? "" : prefix + ":") + xml.getLocalName() + ">");
     }
 
     /** A query for master data answers with a VocabularyList; it joins the header's master data. */

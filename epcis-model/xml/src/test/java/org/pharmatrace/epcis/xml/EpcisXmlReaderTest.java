@@ -13,6 +13,7 @@ import javax.xml.namespace.QName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.pharmatrace.epcis.io.EpcisFormat;
+import org.pharmatrace.epcis.io.EpcisFormatException;
 import org.pharmatrace.epcis.model.DocumentKind;
 import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.epcis.model.EventType;
@@ -91,6 +92,49 @@ class EpcisXmlReaderTest {
         }
 
         @Test
+        void whenQueryResultsContentSitsDirectlyUnderTheRootThenItsEventsAreRead() {
+            String query = "<epcisq:EPCISQueryDocument xmlns:epcisq=\"urn:epcglobal:epcis-query:xsd:2\" schemaVersion=\"2.0\""
+                    + " xmlns:x=\"https://repository-x.example.com/\"><x:ignoreFields/><queryName>SimpleEventQuery</queryName>"
+                    + "<resultsBody><EventList><ObjectEvent>" + WHEN + "<action>OBSERVE</action></ObjectEvent>"
+                    + "<ObjectEvent>" + WHEN + "<action>ADD</action></ObjectEvent></EventList></resultsBody>"
+                    + "</epcisq:EPCISQueryDocument>";
+            try (EpcisXmlReader reader = reader(query)) {
+                assertThat(reader.document().getQueryName()).isEqualTo("SimpleEventQuery");
+                assertThat(reader.document().getExtensions()).extracting(x -> x.name().getLocalPart())
+                        .containsExactly("ignoreFields");
+                List<EpcisEvent> events = new ArrayList<>();
+                reader.forEachRemaining(events::add);
+                assertThat(events).extracting(e -> e.getAction().name()).containsExactly("OBSERVE", "ADD");
+            }
+        }
+
+        @Test
+        void whenQueryResultsAreEmptyThenThereAreNoEventsAndNoError() {
+            assertThat(events("<epcisq:EPCISQueryDocument xmlns:epcisq=\"urn:epcglobal:epcis-query:xsd:2\"><EPCISBody>"
+                    + "<epcisq:QueryResults><queryName>SimpleEventQuery</queryName><resultsBody><EventList/></resultsBody>"
+                    + "</epcisq:QueryResults></EPCISBody></epcisq:EPCISQueryDocument>")).isEmpty();
+        }
+
+        @Test
+        void whenAQueryDocumentHasNoResultsWhereTheReaderLooksThenItSaysWhatItFound() {
+            assertThatThrownBy(() -> events("<epcisq:EPCISQueryDocument xmlns:epcisq=\"urn:epcglobal:epcis-query:xsd:2\">"
+                    + "<epcisq:results><EventList><ObjectEvent>" + WHEN + "<action>ADD</action></ObjectEvent></EventList>"
+                    + "</epcisq:results><EPCISBody/></epcisq:EPCISQueryDocument>"))
+                    .isInstanceOf(EpcisFormatException.class)
+                    .hasMessageContaining("EPCISQueryDocument has no query results")
+                    .hasMessageContaining("<epcisq:results>, <EPCISBody>");
+        }
+
+        @Test
+        void whenQueryResultsLackAResultsBodyThenTheDocumentIsRefused() {
+            assertThatThrownBy(() -> events("<epcisq:EPCISQueryDocument xmlns:epcisq=\"urn:epcglobal:epcis-query:xsd:2\">"
+                    + "<EPCISBody><epcisq:QueryResults><queryName>SimpleEventQuery</queryName><EventList/></epcisq:QueryResults>"
+                    + "</EPCISBody></epcisq:EPCISQueryDocument>"))
+                    .isInstanceOf(EpcisFormatException.class)
+                    .hasMessageContaining("EPCISBody/QueryResults/<queryName>, EPCISBody/QueryResults/<EventList>");
+        }
+
+        @Test
         void whenRootIsNotAnEpcisDocumentThenItIsRefusedByName() {
             assertThatThrownBy(() -> reader("<ObjectEvent/>"))
                     .hasMessageContaining("root element {}ObjectEvent")
@@ -166,6 +210,60 @@ class EpcisXmlReaderTest {
             assertThat(shipment.child("urn:other", "leg").name().getPrefix()).isEqualTo("other");
             ExtensionElement wrapper = ExtensionSlots.find(e.getExtensions(), "extension");
             assertThat(wrapper.children()).extracting(x -> x.name().getLocalPart()).containsExactly("future");
+        }
+
+        @Test
+        void whenFieldsSitInEpcis1xExtensionWrappersThenTheyAreReadAsThe20Fields() {
+            EpcisEvent e = only(EPCIS_20.formatted("<ObjectEvent>" + WHEN
+                    + "<baseExtension><eventID>urn:uuid:9</eventID><errorDeclaration><declarationTime>2024-02-01T00:00:00Z"
+                    + "</declarationTime><reason>did_not_occur</reason></errorDeclaration></baseExtension>"
+                    + "<epcList/><action>ADD</action><extension>"
+                    + "<quantityList><quantityElement><epcClass>urn:epc:class:lgtin:4054739.099961.2015-03-30a</epcClass>"
+                    + "<quantity>150</quantity><uom>KGM</uom></quantityElement></quantityList>"
+                    + "<sourceList><source type=\"urn:epcglobal:cbv:sdt:location\">urn:epc:id:sgln:4012345.00001.0</source></sourceList>"
+                    + "<ilmd><example:lot>A1</example:lot></ilmd>"
+                    + "<extension><persistentDisposition><set>completeness_verified</set></persistentDisposition></extension>"
+                    + "</extension><example:testField4>ABCD</example:testField4></ObjectEvent>"));
+
+            assertThat(e.getEventId()).isEqualTo("urn:uuid:9");
+            assertThat(e.getErrorDeclaration().reason()).isEqualTo("urn:epcglobal:cbv:er:did_not_occur");
+            assertThat(e.getQuantityList()).containsExactly(
+                    new QuantityElement("urn:epc:class:lgtin:4054739.099961.2015-03-30a", new BigDecimal("150"), "KGM"));
+            assertThat(e.getSourceList()).singleElement()
+                    .satisfies(s -> assertThat(s.value()).isEqualTo("urn:epc:id:sgln:4012345.00001.0"));
+            assertThat(e.getIlmd()).extracting(ExtensionElement::text).containsExactly("A1");
+            assertThat(e.getPersistentDisposition().set()).containsExactly("urn:epcglobal:cbv:disp:completeness_verified");
+            assertThat(e.getExtensions()).extracting(ExtensionElement::name)
+                    .containsExactly(new QName("http://ns.example.com/epcis", "testField4"));
+        }
+
+        @Test
+        void whenAnAggregationOrTransactionEventHasEpcis1xQuantitiesThenTheyAreItsQuantities() {
+            QuantityElement kilos = new QuantityElement("urn:epc:class:lgtin:4012345.012345.1", new BigDecimal("2"), "KGM");
+            String quantities = "<quantityElement><epcClass>" + kilos.epcClass() + "</epcClass><quantity>2</quantity>"
+                    + "<uom>KGM</uom></quantityElement>";
+            List<EpcisEvent> events = events(EPCIS_20.formatted("<AggregationEvent>" + WHEN + "<action>ADD</action>"
+                    + "<extension><childQuantityList>" + quantities + "</childQuantityList></extension></AggregationEvent>"
+                    + "<TransactionEvent>" + WHEN + "<action>ADD</action>"
+                    + "<extension><quantityList>" + quantities + "</quantityList></extension></TransactionEvent>"));
+
+            assertThat(events.get(0).getChildQuantityList()).containsExactly(kilos);
+            assertThat(events.get(1).getQuantityList()).containsExactly(kilos);
+            assertThat(events).allSatisfy(e -> assertThat(e.getExtensions()).isEmpty());
+        }
+
+        @Test
+        void whenAnExtensionWrapperHoldsAnythingBut1xFieldsThenItIsKeptAsItIs() {
+            List<EpcisEvent> events = events(EPCIS_20.formatted("<ObjectEvent>" + WHEN + "<action>ADD</action>"
+                    + "<extension><quantityList/><unknown>1</unknown></extension></ObjectEvent>"
+                    + "<ObjectEvent>" + WHEN + "<baseExtension><extension><certificationInfo>https://c.example.com</certificationInfo>"
+                    + "</extension></baseExtension><action>ADD</action><extension><childQuantityList/></extension></ObjectEvent>"));
+
+            ExtensionElement mixed = ExtensionSlots.find(events.get(0).getExtensions(), "extension");
+            assertThat(mixed.children()).extracting(x -> x.name().getLocalPart()).containsExactly("quantityList", "unknown");
+            assertThat(events.get(1).getCertificationInfo()).isEmpty();
+            assertThat(events.get(1).getExtensions()).extracting(x -> x.name().getLocalPart())
+                    .containsExactly("baseExtension", "extension");
         }
 
         @Test
