@@ -1,0 +1,135 @@
+package org.pharmatrace.hub.channel.sftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.pharmatrace.epcis.formats.EpcisReaders;
+import org.pharmatrace.epcis.io.EpcisEventReader;
+import org.pharmatrace.epcis.io.EpcisFormat;
+import org.pharmatrace.epcis.io.EpcisFormatException;
+import org.pharmatrace.hub.capture.CaptureError;
+import org.pharmatrace.hub.capture.CaptureJob;
+import org.pharmatrace.hub.deadletter.Stage;
+import org.pharmatrace.hub.ingest.ChannelIngest;
+import org.pharmatrace.hub.ingest.IngestRequest;
+import org.pharmatrace.hub.observability.IngestMetrics;
+import org.pharmatrace.mapping.PartnerFormatException;
+import org.pharmatrace.mapping.serial.SerialCsvMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds a partner file to the hub's ingest path, whole or not at all: a first pass reads the entire file (serial
+ * CSV through the mapper, EPCIS through the streaming reader) and refuses it at the first error, naming the line or
+ * event; only a file that reads through is ingested, in a second streaming pass. Both passes read the local copy,
+ * so memory stays bounded whatever the file's size.
+ */
+@Component
+public class PartnerFileIngest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerFileIngest.class);
+    static final String CHANNEL = "sftp";
+
+    private final ChannelIngest channels;
+    private final IngestMetrics metrics;
+    private final SerialCsvMapper mapper = new SerialCsvMapper();
+
+    public PartnerFileIngest(ChannelIngest channels, IngestMetrics metrics) {
+        this.channels = channels;
+        this.metrics = metrics;
+    }
+
+    /** First pass over a serial file: every row maps, or the file is refused at the first bad one. */
+    public void checkSerialFile(Exchange exchange) throws IOException {
+        PartnerFile file = PartnerFiles.file(exchange);
+        long[] events = {0};
+        try (InputStream in = Files.newInputStream(file.localCopy())) {
+            mapper.map(in, file.folder().profile(), event -> events[0]++);
+        } catch (PartnerFormatException e) {
+            throw new PartnerFileRejectedException(e.location(), e.code(), message(e), Stage.VALIDATION, null, e);
+        }
+        LOG.info("{}: serial file maps to {} commissioning events", file, events[0]);
+    }
+
+    /** Second pass: the commissioning events stream into the hub as the mapper produces them. */
+    public void ingestSerialFile(Exchange exchange) {
+        PartnerFile file = PartnerFiles.file(exchange);
+        try (SerialEventStream events = new SerialEventStream(mapper, file.localCopy(), file.folder().profile(),
+                "sftp-serial-" + file.partnerId())) {
+            ingest(exchange, file, null, events, events);
+        }
+    }
+
+    /** First pass over an EPCIS document: it reads through to its last event, or is refused where it breaks. */
+    public void checkEpcisFile(Exchange exchange) throws IOException {
+        PartnerFile file = PartnerFiles.file(exchange);
+        long count = 0;
+        try (InputStream in = Files.newInputStream(file.localCopy()); EpcisEventReader reader = EpcisReaders.open(in)) {
+            while (reader.hasNext()) {
+                reader.next();
+                count++;
+            }
+        } catch (EpcisFormatException e) {
+            String location = e.eventIndex() >= 0 ? "event " + e.eventIndex() : "document";
+            throw new PartnerFileRejectedException(location, "UNREADABLE_EPCIS", e.getMessage(), Stage.VALIDATION,
+                    null, e);
+        }
+        if (count == 0) {
+            throw new PartnerFileRejectedException("document", "NO_EVENTS", "the EPCIS document has no events",
+                    Stage.VALIDATION, null, null);
+        }
+        LOG.info("{}: EPCIS document with {} events", file, count);
+    }
+
+    /** Second pass: the document's events stream into the hub; each is checked there (EPCIS/CBV rules, entitlements). */
+    public void ingestEpcisFile(Exchange exchange) throws IOException {
+        PartnerFile file = PartnerFiles.file(exchange);
+        InputStream in = Files.newInputStream(file.localCopy());
+        EpcisEventReader reader;
+        try {
+            reader = EpcisReaders.open(in);
+        } catch (RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try (in; reader) {
+            ingest(exchange, file, formatName(reader.format()), reader, reader);
+        }
+    }
+
+    private void ingest(Exchange exchange, PartnerFile file, String format,
+                        java.util.Iterator<org.pharmatrace.epcis.model.EpcisEvent> events, AutoCloseable source) {
+        IngestRequest request = new IngestRequest(null, file.folder().partner(), CHANNEL, file.originalReference(),
+                file.sha256(), format, null, events, 0, Map.of(), null, source);
+        CaptureJob job = channels.ingest(request);
+        exchange.getMessage().setBody(job);
+        if (job.eventCount() > 0 && job.acceptedCount() == 0) {
+            String reasons = job.errors().stream().limit(5).map(CaptureError::detail).collect(Collectors.joining("; "));
+            CaptureError first = job.errors().isEmpty() ? null : job.errors().get(0);
+            throw new PartnerFileRejectedException(first == null ? "file" : "event " + first.eventIndex(),
+                    "NO_EVENT_ACCEPTED", "none of the " + job.eventCount() + " events was accepted (capture "
+                    + job.captureId() + ", each refused event is in the dead-letter queue): " + reasons,
+                    first == null ? Stage.VALIDATION : first.stage(), job.captureId(), null);
+        }
+        metrics.document(file.partnerId(), CHANNEL, "accepted");
+        LOG.info("{}: capture {} ({} of {} events accepted, {} dead-lettered)", file, job.captureId(),
+                job.acceptedCount(), job.eventCount(), job.rejectedCount());
+    }
+
+    private static String message(PartnerFormatException e) {
+        String m = e.getMessage();
+        return e.location() != null && m.startsWith(e.location() + ": ") ? m.substring(e.location().length() + 2) : m;
+    }
+
+    private static String formatName(EpcisFormat format) {
+        return switch (format) {
+            case XML_2_0 -> "EPCIS 2.0 XML";
+            case XML_1_2 -> "EPCIS 1.2 XML";
+            case JSON_LD -> "EPCIS 2.0 JSON-LD";
+        };
+    }
+}
