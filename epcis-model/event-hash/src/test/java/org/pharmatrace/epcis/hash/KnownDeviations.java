@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,7 +24,10 @@ final class KnownDeviations {
      * @param reason why the case differs (reference behaviour, reader behaviour, inconsistent test data)
      * @param patch turns our pre-hash string into the expected one, or null when the difference is not textual
      */
-    record Deviation(String reason, UnaryOperator<String> patch) {
+    record Deviation(String reason, UnaryOperator<String> patch, Set<Integer> differingEvents) {
+        Deviation(String reason, UnaryOperator<String> patch) {
+            this(reason, patch, null);
+        }
     }
 
     static final Map<String, Deviation> CASES = Map.ofEntries(
@@ -44,8 +48,9 @@ final class KnownDeviations {
                     "GS1's reference keeps compact IRIs with custom prefixes as written in XML (example:x); the hub "
                             + "expands them with the document's namespace declarations, as JSON-LD does and as the "
                             + "CBV asks, so an XML document and its JSON-LD twin hash alike; the expanded values also "
-                            + "sort differently among the sensor reports, so no textual rewrite maps one onto the other",
-                    null)));
+                            + "sort differently among the sensor reports, so no textual rewrite maps one onto the other; "
+                            + "exactly the events using custom-prefix IRIs differ, every other event must match",
+                    null, Set.of(5, 6, 7, 9, 11))));
 
     private KnownDeviations() {
     }
@@ -70,6 +75,15 @@ final class KnownDeviations {
                 List<String> patched = actualPreHashes.stream().map(deviation.patch()).map(KnownDeviations::hash).toList();
                 assertThat(patched).as("%s deviates only as documented: %s", key, deviation.reason())
                         .containsExactlyElementsOf(expectedHashes);
+            }
+            if (deviation.differingEvents() != null) {
+                assertThat(actualPreHashes).hasSameSizeAs(expectedHashes);
+                for (int i = 0; i < expectedHashes.size(); i++) {
+                    boolean same = hash(actualPreHashes.get(i)).equals(expectedHashes.get(i));
+                    assertThat(same).as("%s event %d %s as documented: %s", key, i,
+                            deviation.differingEvents().contains(i) ? "differs" : "matches", deviation.reason())
+                            .isEqualTo(!deviation.differingEvents().contains(i));
+                }
             }
             return;
         }
