@@ -2,7 +2,6 @@ package org.pharmatrace.chaincode;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +44,8 @@ import org.pharmatrace.chaincode.state.PartyRecord;
 import org.pharmatrace.chaincode.state.RecallRecord;
 import org.pharmatrace.chaincode.state.StoredEvent;
 import org.pharmatrace.epcis.model.EpcisEvent;
+import org.pharmatrace.gs1.Gs1Date;
+import org.pharmatrace.gs1.Gs1Key;
 
 /**
  * The traceability contract: trading partners record EPCIS events, the ledger enforces the product lifecycle on
@@ -92,7 +93,11 @@ public final class TraceabilityContract implements ContractInterface {
         return CanonicalJson.toString(config);
     }
 
-    /** Records which organisation owns a GS1 company prefix; only it may commission under the prefix. */
+    /**
+     * Records which organisation owns a GS1 company prefix; only it may commission under the prefix. GS1 company
+     * prefixes are prefix-free, so a prefix that extends or is extended by a registered one is refused: it would
+     * change which prefix, and so which key and owner, the items of the other one resolve to.
+     */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String registerCompanyPrefix(Context ctx, String companyPrefix, String mspId) {
         TraceabilityLedger ledger = new TraceabilityLedger(ctx.getStub());
@@ -100,6 +105,14 @@ public final class TraceabilityContract implements ContractInterface {
         String prefix = requireText(companyPrefix, "companyPrefix");
         if (!prefix.matches("\\d{6,12}")) {
             throw TraceabilityError.INVALID_ARGUMENT.exception("company prefix '" + prefix + "' is not 6 to 12 digits");
+        }
+        for (CompanyPrefixRecord registered : ledger.companyPrefixes()) {
+            String other = registered.companyPrefix();
+            if (!other.equals(prefix) && (other.startsWith(prefix) || prefix.startsWith(other))) {
+                throw TraceabilityError.INVALID_ARGUMENT.exception("company prefix '" + prefix + "' overlaps company"
+                        + " prefix '" + other + "' registered to " + registered.mspId() + "; GS1 company prefixes"
+                        + " never start with one another");
+            }
         }
         CompanyPrefixRecord record = new CompanyPrefixRecord(prefix, requireText(mspId, "mspId"),
                 ctx.getClientIdentity().getMSPID(), ctx.getStub().getTxId());
@@ -403,8 +416,9 @@ public final class TraceabilityContract implements ContractInterface {
 
     private static String batchLot(String lot) {
         String trimmed = lot.trim();
-        if (!EpcResolver.isBatchLot(trimmed)) {
-            throw TraceabilityError.INVALID_ARGUMENT.exception("lot '" + lot + "' is not a GS1 batch/lot (AI 10)");
+        if (!Gs1Key.isValidBatchLot(trimmed)) {
+            throw TraceabilityError.INVALID_ARGUMENT.exception("lot '" + lot + "' is not a GS1 batch/lot (AI 10: 1 to "
+                    + Gs1Key.MAX_SERIAL_OR_LOT_LENGTH + " characters of GS1 character set 82)");
         }
         return trimmed;
     }
@@ -416,26 +430,14 @@ public final class TraceabilityContract implements ContractInterface {
         return value.trim();
     }
 
-    /** yyyy-MM-dd, or the barcode's YYMMDD (AI 17) where DD 00 means the last day of the month. */
+    /** yyyy-MM-dd, or the barcode's YYMMDD (AI 17) read by {@link Gs1Date#parseYymmdd} (DD 00 = end of month). */
     static String expiryDate(String value, LocalDate today) {
         try {
             if (value.matches("\\d{6}")) {
-                int yy = Integer.parseInt(value.substring(0, 2));
-                int month = Integer.parseInt(value.substring(2, 4));
-                int day = Integer.parseInt(value.substring(4, 6));
-                // GS1 General Specifications 7.12: the century that puts the year within -49..+50 of this year.
-                int thisYear = today.getYear();
-                int year = thisYear - thisYear % 100 + yy;
-                if (year - thisYear > 50) {
-                    year -= 100;
-                } else if (thisYear - year >= 50) {
-                    year += 100;
-                }
-                YearMonth ym = YearMonth.of(year, month);
-                return (day == 0 ? ym.atEndOfMonth() : ym.atDay(day)).toString();
+                return Gs1Date.parseYymmdd(value, today.getYear()).toString();
             }
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value).toString();
-        } catch (java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw TraceabilityError.INVALID_ARGUMENT.exception("expiry '" + value
                     + "' is neither yyyy-MM-dd nor YYMMDD");
         }

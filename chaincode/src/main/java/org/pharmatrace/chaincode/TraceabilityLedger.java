@@ -96,6 +96,13 @@ public final class TraceabilityLedger {
         return read(key(PREFIX, prefix), CompanyPrefixRecord.class);
     }
 
+    /** Every registered company prefix, in key order. */
+    public List<CompanyPrefixRecord> companyPrefixes() {
+        List<CompanyPrefixRecord> records = new ArrayList<>();
+        byPartialKey(PREFIX).values().forEach(v -> records.add(CanonicalJson.fromBytes(v, CompanyPrefixRecord.class)));
+        return records;
+    }
+
     public void putCompanyPrefix(CompanyPrefixRecord record) {
         write(key(PREFIX, record.companyPrefix()), record);
     }

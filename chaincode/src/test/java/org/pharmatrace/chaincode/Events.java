@@ -111,6 +111,12 @@ final class Events {
         return event.setPersistentDisposition(new PersistentDisposition(List.of(DISP + "recalled"), List.of()));
     }
 
+    /** Lifting a partner's recall signal: an inspection that unsets the persistent disposition recalled. */
+    static EpcisEvent release(String... epcs) {
+        EpcisEvent event = object(Action.OBSERVE, "inspecting", "active", "2026-02-08T08:00:00.000Z", epcs);
+        return event.setPersistentDisposition(new PersistentDisposition(List.of(), List.of(DISP + "recalled")));
+    }
+
     /** The same event at another time: a different event, with a different hash. */
     static EpcisEvent at(String eventTime, EpcisEvent event) {
         return event.setEventTime(eventTime);

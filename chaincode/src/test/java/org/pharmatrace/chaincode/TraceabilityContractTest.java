@@ -13,6 +13,7 @@ import static org.pharmatrace.chaincode.Events.distributorSscc;
 import static org.pharmatrace.chaincode.Events.hold;
 import static org.pharmatrace.chaincode.Events.pack;
 import static org.pharmatrace.chaincode.Events.receive;
+import static org.pharmatrace.chaincode.Events.release;
 import static org.pharmatrace.chaincode.Events.sgtin;
 import static org.pharmatrace.chaincode.Events.ship;
 import static org.pharmatrace.chaincode.Events.sscc;
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.pharmatrace.chaincode.state.CanonicalJson;
+import org.pharmatrace.epcis.model.Action;
 import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.epcis.model.SourceDestination;
 
@@ -164,6 +167,40 @@ class TraceabilityContractTest {
         }
 
         @Test
+        void whenAPrefixExtendsARegisteredOneThenInvalidArgumentAndNoOtherOrganisationCanCommissionItsSerials() {
+            network.record(MANUFACTURER_USER, commission(LOT, EXPIRY, PACK_1));
+
+            ChaincodeException e = catchChaincode(() -> network.submit(REGULATOR_ADMIN,
+                    ctx -> network.contract.registerCompanyPrefix(ctx, "031234567", DISTRIBUTOR)));
+
+            assertThat(code(e)).isEqualTo("INVALID_ARGUMENT");
+            assertThat(e.getMessage()).isEqualTo("INVALID_ARGUMENT: company prefix '031234567' overlaps company prefix"
+                    + " '0312345' registered to ManufacturerMSP; GS1 company prefixes never start with one another");
+            assertThat(network.stub.committedCompositeKeys("prefix", "031234567")).isEmpty();
+            ChaincodeException second = network.recordRejected(DISTRIBUTOR_USER,
+                    commission("LOT-B", EXPIRY, "https://id.gs1.org/01/00312345678906/21/1001"));
+            assertThat(code(second)).isEqualTo("NOT_GTIN_OWNER");
+        }
+
+        @Test
+        void whenAPrefixIsTheStartOfARegisteredOneThenInvalidArgument() {
+            ChaincodeException e = catchChaincode(() -> network.submit(REGULATOR_ADMIN,
+                    ctx -> network.contract.registerCompanyPrefix(ctx, "031234", PHARMACY)));
+
+            assertThat(code(e)).isEqualTo("INVALID_ARGUMENT");
+            assertThat(e.getMessage()).contains("'031234' overlaps company prefix '0312345' registered to ManufacturerMSP");
+            assertThat(network.stub.committedCompositeKeys("prefix", "031234")).isEmpty();
+        }
+
+        @Test
+        void whenTheSamePrefixIsRegisteredAgainThenItIsNoOverlap() {
+            String result = network.submit(REGULATOR_ADMIN,
+                    ctx -> network.contract.registerCompanyPrefix(ctx, Events.MANUFACTURER_PREFIX, MANUFACTURER));
+
+            assertThat(json(result).path("companyPrefix").asText()).isEqualTo(Events.MANUFACTURER_PREFIX);
+        }
+
+        @Test
         void whenThePrefixIsNotSixToTwelveDigitsThenInvalidArgument() {
             ChaincodeException e = catchChaincode(() -> network.submit(REGULATOR_ADMIN,
                     ctx -> network.contract.registerCompanyPrefix(ctx, "03A", MANUFACTURER)));
@@ -188,6 +225,20 @@ class TraceabilityContractTest {
 
     @Nested
     class RecordEventsBatch {
+
+        @Test
+        void whenAnEventNamesAnOrdinaryWebAddressWithAGs1ShortNameInItsPathThenItIsNoGs1KeyAndTheBatchIsRecorded() {
+            commissionTwoPacks();
+            EpcisEvent inspection = Events.object(Action.OBSERVE, "inspecting", "active",
+                    "2026-02-09T08:00:00.000Z", PACK_1, "https://partner.example.com/party/acme");
+
+            JsonNode result = json(network.record(MANUFACTURER_USER, inspection));
+
+            assertThat(texts(result.path("events"), "status")).containsExactly("committed");
+            assertThat(json(network.stub.committedString(hashOf(inspection))).path("epcs").get(0).asText())
+                    .isEqualTo(PACK_1);
+            assertThat(json(network.stub.committedString(hashOf(inspection))).path("epcs")).hasSize(1);
+        }
 
         @Test
         void whenTheRegulatorRecordsEventsThenRegulatorReadOnly() {
@@ -367,6 +418,17 @@ class TraceabilityContractTest {
         }
 
         @Test
+        void whenTheLotHasACharacterOutsideGs1Set82ThenMalformedBatchAndNothingIsIndexed() {
+            ChaincodeException e = network.recordRejected(MANUFACTURER_USER, commission("A#1", EXPIRY, PACK_1));
+
+            assertThat(code(e)).isEqualTo("MALFORMED_BATCH");
+            assertThat(e.getMessage()).endsWith("lot 'A#1' is not a GS1 batch/lot (AI 10: 1 to 20 characters of GS1"
+                    + " character set 82); '#' is not allowed");
+            assertThat(network.stub.committedString(PACK_1)).isNull();
+            assertThat(network.stub.committedCompositeKeys("gtin~lot~epc", GTIN, "A#1")).isEmpty();
+        }
+
+        @Test
         void whenTheExpiryIsNotADateThenMalformedBatch() {
             assertThat(code(network.recordRejected(MANUFACTURER_USER, commission(LOT, "next year", PACK_1))))
                     .isEqualTo("MALFORMED_BATCH");
@@ -470,6 +532,32 @@ class TraceabilityContractTest {
 
             assertThat(code(e)).isEqualTo("PACKED_IN_CONTAINER");
             assertThat(e.getMessage()).contains(PACK_1).contains(CASE);
+        }
+
+        @Test
+        void whenAPackIsShippedWithThePalletItsCaseIsOnThenItTravelsWithThePallet() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, pack(CASE, PACK_1, PACK_2), pack(PALLET, CASE));
+
+            network.record(MANUFACTURER_USER, ship(DISTRIBUTOR_PGLN, PALLET, PACK_1));
+
+            for (String epc : List.of(PALLET, CASE, PACK_1, PACK_2)) {
+                assertThat(state(epc).path("status").asText()).isEqualTo("IN_TRANSIT");
+                assertThat(state(epc).path("inTransitTo").asText()).isEqualTo(DISTRIBUTOR);
+            }
+            assertThat(state(PACK_1).path("parent").asText()).isEqualTo(CASE);
+            assertThat(state(CASE).path("parent").asText()).isEqualTo(PALLET);
+        }
+
+        @Test
+        void whenAPackIsShippedWithAContainerItIsNotInThenPackedInContainer() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, pack(CASE, PACK_1), pack(PALLET, PACK_2));
+
+            ChaincodeException e = network.recordRejected(MANUFACTURER_USER, ship(DISTRIBUTOR_PGLN, PALLET, PACK_1));
+
+            assertThat(code(e)).isEqualTo("PACKED_IN_CONTAINER");
+            assertThat(e.getMessage()).contains(PACK_1 + " is packed in " + CASE);
         }
 
         @Test
@@ -758,6 +846,54 @@ class TraceabilityContractTest {
         }
 
         @Test
+        void whenACaseIsNamedBeforeItsPackInOneDecommissioningThenBothAreDecommissioned() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, pack(CASE, PACK_1, PACK_2));
+            EpcisEvent event = decommission(CASE, PACK_1);
+
+            network.record(MANUFACTURER_USER, event);
+
+            assertCaseAndFirstPackDecommissionedBy(event);
+        }
+
+        @Test
+        void whenAPackIsNamedBeforeItsCaseInOneDecommissioningThenBothAreDecommissioned() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, pack(CASE, PACK_1, PACK_2));
+            EpcisEvent event = decommission(PACK_1, CASE);
+
+            network.record(MANUFACTURER_USER, event);
+
+            assertCaseAndFirstPackDecommissionedBy(event);
+        }
+
+        private void assertCaseAndFirstPackDecommissionedBy(EpcisEvent event) {
+            assertThat(state(CASE).path("status").asText()).isEqualTo("DECOMMISSIONED");
+            assertThat(state(PACK_1).path("status").asText()).isEqualTo("DECOMMISSIONED");
+            assertThat(state(PACK_1).path("lastEventHash").asText()).isEqualTo(hashOf(event));
+            assertThat(state(PACK_1).has("parent")).isFalse();
+            assertThat(state(PACK_2).path("status").asText()).isEqualTo("COMMISSIONED");
+            assertThat(state(PACK_2).has("parent")).isFalse();
+            assertThat(network.stub.committedCompositeKeys("parent~child", CASE)).isEmpty();
+            JsonNode history = json(network.evaluate(MANUFACTURER_USER, ctx -> network.contract.getEpcHistory(ctx, PACK_1)));
+            JsonNode last = history.path("events").get(history.path("events").size() - 1);
+            assertThat(last.path("eventHash").asText()).isEqualTo(hashOf(event));
+            assertThat(last.has("via")).isFalse();
+        }
+
+        @Test
+        void whenACaseIsNamedBeforeItsPackInOneDestructionThenBothAreDestroyed() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, pack(CASE, PACK_1, PACK_2));
+
+            network.record(MANUFACTURER_USER, destroy(CASE, PACK_1));
+
+            for (String epc : List.of(CASE, PACK_1, PACK_2)) {
+                assertThat(state(epc).path("status").asText()).isEqualTo("DESTROYED");
+            }
+        }
+
+        @Test
         void whenAnotherOrganisationDecommissionsThenNotInPossession() {
             commissionTwoPacks();
 
@@ -863,6 +999,47 @@ class TraceabilityContractTest {
         }
 
         @Test
+        void whenTheOwnerClearsTheBrandOwnersRecalledFlagThenNotGtinOwnerAndADispenseStillAlerts() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, ship(PHARMACY_PGLN, PACK_1));
+            network.record(PHARMACY_USER, receive(PACK_1));
+            network.record(MANUFACTURER_USER, hold(PACK_1));
+
+            ChaincodeException e = network.recordRejected(PHARMACY_USER, release(PACK_1));
+
+            assertThat(code(e)).isEqualTo("NOT_GTIN_OWNER");
+            assertThat(e.getMessage()).endsWith(PACK_1 + " is flagged recalled; only its brand owner ManufacturerMSP"
+                    + " can clear the flag, not PharmacyMSP");
+            assertThat(network.stub.committedString(PACK_1)).contains("\"recalled\":true");
+            JsonNode result = json(network.record(PHARMACY_USER, dispense("2026-02-10T10:00:00.000Z", PACK_1)));
+            assertThat(texts(result.path("alerts"), "reason")).containsExactly("RECALLED");
+        }
+
+        @Test
+        void whenTheBrandOwnerClearsTheRecalledFlagThenTheItemIsNoLongerRecalled() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, ship(PHARMACY_PGLN, PACK_1));
+            network.record(PHARMACY_USER, receive(PACK_1));
+            network.record(MANUFACTURER_USER, hold(PACK_1));
+
+            network.record(MANUFACTURER_USER, release(PACK_1));
+
+            assertThat(network.stub.committedString(PACK_1)).contains("\"recalled\":false");
+            assertThat(state(PACK_1).path("owner").asText()).isEqualTo(PHARMACY);
+        }
+
+        @Test
+        void whenTheOwnerUnsetsRecalledOnAnItemNotFlaggedThenNothingIsRefused() {
+            commissionTwoPacks();
+            network.record(MANUFACTURER_USER, ship(PHARMACY_PGLN, PACK_1));
+            network.record(PHARMACY_USER, receive(PACK_1));
+
+            network.record(PHARMACY_USER, release(PACK_1));
+
+            assertThat(network.stub.committedString(PACK_1)).contains("\"recalled\":false");
+        }
+
+        @Test
         void whenAnOrganisationWithNoClaimFlagsAnItemRecalledThenNotInPossession() {
             commissionTwoPacks();
 
@@ -958,6 +1135,25 @@ class TraceabilityContractTest {
         void whenTheExpiryIsGivenAsTheBarcodeYymmddThenItIsCompared() {
             assertThat(verify("1001", LOT, "270630").path("status").asText()).isEqualTo("active");
             assertThat(verify("1001", LOT, "270600").path("status").asText()).isEqualTo("active");
+        }
+
+        @Test
+        void whenABarcodeExpiryIsReadThenTheGs1CenturyWindowAndDayZeroApply() {
+            LocalDate today = LocalDate.of(2026, 3, 1);
+
+            assertThat(TraceabilityContract.expiryDate("760101", today)).isEqualTo("2076-01-01");
+            assertThat(TraceabilityContract.expiryDate("770101", today)).isEqualTo("1977-01-01");
+            assertThat(TraceabilityContract.expiryDate("280200", today)).isEqualTo("2028-02-29");
+            assertThat(code(catchChaincode(() -> TraceabilityContract.expiryDate("271301", today))))
+                    .isEqualTo("INVALID_ARGUMENT");
+        }
+
+        @Test
+        void whenALotArgumentIsOutsideGs1Set82ThenInvalidArgument() {
+            assertThat(code(catchChaincode(() -> network.evaluate(PHARMACY_USER,
+                    ctx -> network.contract.getLotState(ctx, GTIN, "A#1"))))).isEqualTo("INVALID_ARGUMENT");
+            assertThat(code(catchChaincode(() -> network.submit(REGULATOR_OFFICER,
+                    ctx -> network.contract.recall(ctx, GTIN, "A#1"))))).isEqualTo("INVALID_ARGUMENT");
         }
 
         @Test

@@ -12,7 +12,8 @@ import org.pharmatrace.gs1.Gs1KeyType;
 /**
  * Gives every SGTIN and SSCC one key whatever form it arrives in (EPC URN or GS1 Digital Link), and finds the
  * organisation that owns its company prefix. The company prefix length, which the URN needs and a Digital Link does
- * not carry, comes from the on-ledger company prefix registry: the longest registered prefix the key starts with.
+ * not carry, comes from the on-ledger company prefix registry: the registered prefix the key starts with. GS1
+ * company prefixes are prefix-free and the registry refuses overlapping ones, so at most one can match.
  */
 public final class EpcResolver {
 
@@ -94,11 +95,6 @@ public final class EpcResolver {
         } catch (Gs1IdentifierException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    /** A GS1 batch/lot (AI 10): 1 to 20 printable ASCII characters, no space. */
-    public static boolean isBatchLot(String lot) {
-        return lot != null && lot.matches("[\\x21-\\x7E]{1,20}");
     }
 
     private Epc resolve(Gs1Key parsed, String given) {

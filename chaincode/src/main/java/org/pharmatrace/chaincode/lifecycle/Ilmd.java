@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.pharmatrace.epcis.cbv.EpcisNamespaces;
 import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.epcis.model.ExtensionElement;
+import org.pharmatrace.gs1.Gs1Characters;
+import org.pharmatrace.gs1.Gs1Key;
 
 /**
  * Lot and expiry from a commissioning event's instance/lot master data, in the CBV master data attributes
@@ -34,11 +36,16 @@ final class Ilmd {
      */
     static String lot(EpcisEvent event) {
         String lot = value(event.getIlmd(), LOT_NAMES);
-        if (lot != null && !EpcResolver.isBatchLot(lot)) {
-            throw new IllegalArgumentException("lot '" + lot + "' is not a GS1 batch/lot (AI 10: up to 20 printable"
-                    + " characters, no space)");
+        if (lot != null && !Gs1Key.isValidBatchLot(lot)) {
+            throw new IllegalArgumentException("lot '" + lot + "' is not a GS1 batch/lot (AI 10: 1 to "
+                    + Gs1Key.MAX_SERIAL_OR_LOT_LENGTH + " characters of GS1 character set 82)" + firstBad(lot));
         }
         return lot;
+    }
+
+    private static String firstBad(String lot) {
+        int bad = Gs1Characters.firstOutsideSet82(lot);
+        return bad < 0 ? "" : "; " + Gs1Characters.describe(lot.charAt(bad)) + " is not allowed";
     }
 
     /**

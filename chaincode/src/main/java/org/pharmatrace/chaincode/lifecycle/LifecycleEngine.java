@@ -192,7 +192,8 @@ public final class LifecycleEngine {
         for (Epc epc : shipped) {
             ItemState item = requireItem(change.ref, epc);
             requireHeld(change.ref, item, "ship");
-            if (item.parent() != null && !named.contains(item.parent())) {
+            // Nested contents travel with any container above them that is shipped, not only the innermost one.
+            if (item.parent() != null && !hasAncestorIn(item, named)) {
                 throw TraceabilityError.PACKED_IN_CONTAINER.exception(change.ref + ": " + item.epc()
                         + " is packed in " + item.parent() + "; ship the container or unpack it first");
             }
@@ -286,10 +287,12 @@ public final class LifecycleEngine {
     /** Decommissioning or destroying: the owner takes an item out of the supply chain. */
     private void retire(Change change, EpcisEvent event, ItemStatus to) {
         for (Epc epc : resolveAll(change.ref, event.allInstanceEpcs())) {
-            if (change.touched.containsKey(epc.key())) {
-                continue; // already retired with a container named earlier in the same event
-            }
             ItemState item = requireItem(change.ref, epc);
+            // Skipped only when already retired by this event (destroyed with a container named before it); what a
+            // decommissioned container named before it set loose is still active and is retired here.
+            if (item.status() == to && change.ref.hash().equals(item.lastEventHash())) {
+                continue;
+            }
             if (!submitter.equals(item.owner()) || item.isInTransit()) {
                 throw notInPossession(change.ref, item);
             }
@@ -304,7 +307,7 @@ public final class LifecycleEngine {
                 ledger.removeChild(item.parent(), item.epc());
             }
             ledger.putItem(item.withParent(null, to, change.ref.hash()));
-            change.touch(item.epc(), null);
+            change.touchNamed(item.epc());
             for (String childKey : ledger.children(item.epc())) {
                 ItemState child = ledger.item(childKey);
                 if (to == ItemStatus.DESTROYED) {
@@ -332,7 +335,8 @@ public final class LifecycleEngine {
 
     /**
      * A trading partner's own recall signal: disposition or persistent disposition {@code recalled} sets the item's
-     * flag, unsetting the persistent disposition clears it. Only the owner or the brand owner may do either.
+     * flag, unsetting the persistent disposition clears it. The owner or the brand owner may set it; only the brand
+     * owner may clear it, or whoever holds a pack could lift a manufacturer's recall and dispense it without alert.
      */
     private void applyRecallDisposition(Change change, EpcisEvent event) {
         PersistentDisposition persistent = event.getPersistentDisposition();
@@ -352,6 +356,11 @@ public final class LifecycleEngine {
             if (!submitter.equals(item.owner()) && !submitter.equals(epc.brandOwner())) {
                 throw TraceabilityError.NOT_IN_POSSESSION.exception(change.ref + ": " + item.epc()
                         + " can be flagged recalled only by its owner " + item.owner() + " or its brand owner");
+            }
+            if (!set && item.recalled() && !submitter.equals(epc.brandOwner())) {
+                throw TraceabilityError.NOT_GTIN_OWNER.exception(change.ref + ": " + item.epc() + " is flagged"
+                        + " recalled; only its brand owner " + (epc.brandOwner() == null ? "(none registered)"
+                        : epc.brandOwner()) + " can clear the flag, not " + submitter);
             }
             ledger.putItem(item.withRecalled(set, change.ref.hash()));
             change.touch(item.epc(), null);
@@ -463,10 +472,15 @@ public final class LifecycleEngine {
     }
 
     private boolean isAncestor(String candidate, ItemState item) {
+        return hasAncestorIn(item, Set.of(candidate));
+    }
+
+    /** Whether a container the item is packed in, at any depth, is one of the candidates. */
+    private boolean hasAncestorIn(ItemState item, Set<String> candidates) {
         Set<String> seen = new HashSet<>();
         String parent = item.parent();
         while (parent != null && seen.add(parent)) {
-            if (parent.equals(candidate)) {
+            if (candidates.contains(parent)) {
                 return true;
             }
             ItemState up = ledger.item(parent);
@@ -522,6 +536,11 @@ public final class LifecycleEngine {
 
         void touch(String epc, String via) {
             touched.putIfAbsent(epc, new Touch(epc, via));
+        }
+
+        /** The event names the EPC itself: that wins over having reached it through a container before. */
+        void touchNamed(String epc) {
+            touched.put(epc, new Touch(epc, null));
         }
 
         void alert(String epc, AlertReason reason, String message) {

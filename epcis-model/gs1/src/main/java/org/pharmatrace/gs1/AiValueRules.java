@@ -58,7 +58,7 @@ final class AiValueRules {
         }
         try {
             if (part.equals("D")) {
-                Gs1Date.toLocalDate(field, currentYear);
+                Gs1Date.parseYymmdd(field, currentYear);
             } else if (part.equals("T")) {
                 Gs1Date.checkDateTime(field, currentYear);
             }

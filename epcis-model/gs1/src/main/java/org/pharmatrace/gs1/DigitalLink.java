@@ -56,6 +56,30 @@ final class DigitalLink {
             "(?i)^https?://[^/?#]+(/[^?#]*)?/(01|00|414|417|8003|8004|253|255|8018|8017|8010|401|402|8006|"
                     + "gtin|sscc|gln|party|grai|giai|gdti|gcn|gsrn|gsrnp|cpid|ginc|gsin|itip)/[^/?#]+.*");
 
+    private static final String CANONICAL_HOST = "id.gs1.org";
+
+    private static final String SET_82 = "[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]";
+    private static final String SET_39 = "[#\\-/0-9A-Z]";
+    /** EPC partition tables hold company prefixes of 6 to 12 digits; keys of free length start with one. */
+    private static final String COMPANY_PREFIX = "\\d{6}";
+
+    /** The shape of each primary key's value (GS1 General Specifications, AI formats), check digits aside. */
+    private static final Map<String, Pattern> PRIMARY_KEY_FORMAT = Map.ofEntries(
+            Map.entry("01", Pattern.compile("\\d{8}|\\d{12,14}")),
+            Map.entry("00", Pattern.compile("\\d{18}")),
+            Map.entry("414", Pattern.compile("\\d{13}")),
+            Map.entry("417", Pattern.compile("\\d{13}")),
+            Map.entry("8003", Pattern.compile("\\d{14}" + SET_82 + "{0,16}")),
+            Map.entry("8004", Pattern.compile("(?=.{7,30}$)" + COMPANY_PREFIX + SET_82 + "+")),
+            Map.entry("253", Pattern.compile("\\d{13}" + SET_82 + "{0,17}")),
+            Map.entry("255", Pattern.compile("\\d{13,25}")),
+            Map.entry("8018", Pattern.compile("\\d{18}")),
+            Map.entry("8017", Pattern.compile("\\d{18}")),
+            Map.entry("8010", Pattern.compile("(?=.{7,30}$)" + COMPANY_PREFIX + SET_39 + "+")),
+            Map.entry("401", Pattern.compile("(?=.{7,30}$)" + COMPANY_PREFIX + SET_82 + "+")),
+            Map.entry("402", Pattern.compile("\\d{17}")),
+            Map.entry("8006", Pattern.compile("\\d{18}")));
+
     private DigitalLink() {
     }
 
@@ -64,8 +88,54 @@ final class DigitalLink {
         return lower.startsWith("https://") || lower.startsWith("http://");
     }
 
+    /**
+     * Whether the URI is meant as a GS1 Digital Link. On the canonical domain {@code id.gs1.org} a primary key AI with
+     * a value is enough, so a wrong key there is reported as wrong. On any other domain, where /party/ or /gln/ may
+     * just be part of a web address, the value after the AI must also have the shape of that key (digits of the
+     * right length, company prefix first); check digits are left to {@link #parse}.
+     */
     static boolean looksLikeDigitalLink(String uri) {
-        return isHttpUri(uri) && LOOKS_LIKE.matcher(uri).matches();
+        if (!isHttpUri(uri) || !LOOKS_LIKE.matcher(uri).matches()) {
+            return false;
+        }
+        return isCanonicalDomain(uri) || hasPrimaryKeyOfItsFormat(uri);
+    }
+
+    private static boolean isCanonicalDomain(String uri) {
+        int hostStart = uri.indexOf("://") + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < uri.length() && "/?#".indexOf(uri.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String authority = uri.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.indexOf(':');
+        return CANONICAL_HOST.equals(port < 0 ? host : host.substring(0, port));
+    }
+
+    private static boolean hasPrimaryKeyOfItsFormat(String uri) {
+        List<String> segments;
+        try {
+            segments = pathSegments(uri, uri);
+        } catch (Gs1IdentifierException e) {
+            return false;
+        }
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            String ai = PRIMARY.get(segments.get(i));
+            Pattern format = ai == null ? null : PRIMARY_KEY_FORMAT.get(ai);
+            if (format != null && format.matcher(decodeOrEmpty(segments.get(i + 1))).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decodeOrEmpty(String segment) {
+        try {
+            return Gs1Characters.percentDecode(segment);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     // ---------------------------------------------------------------- parse

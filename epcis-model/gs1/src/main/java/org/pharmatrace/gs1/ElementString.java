@@ -59,7 +59,7 @@ public record ElementString(Map<String, String> values) {
     /** As {@link #date(String)}, resolving the century against {@code currentYear}. */
     public LocalDate date(String ai, int currentYear) {
         String value = values.get(ai);
-        return value == null ? null : Gs1Date.toLocalDate(value.substring(0, 6), currentYear);
+        return value == null ? null : Gs1Date.parseYymmdd(value.substring(0, 6), currentYear);
     }
 
     /**

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Character sets of GS1 data (AI encodable sets 82 and 39) and the two percent-encodings that carry them:
- * the EPC URN escapes of the Tag Data Standard and the path-segment encoding of GS1 Digital Link.
+ * the EPC URN escapes of the Tag Data Standard and the path-segment encoding of GS1 Digital Link. The set-82 checks
+ * are public so that mappings and the chaincode judge serials and lots exactly as the GS1 key rules do.
  */
-final class Gs1Characters {
+public final class Gs1Characters {
 
     /** Punctuation of GS1 AI encodable character set 82 (besides digits and Latin letters). */
     private static final String SET_82_PUNCTUATION = "!\"%&'()*+,-./:;<=>?_";
@@ -28,7 +29,8 @@ final class Gs1Characters {
     private Gs1Characters() {
     }
 
-    static boolean isSet82(char c) {
+    /** Whether the character belongs to GS1 AI encodable character set 82 (serials, lots, GLN extensions). */
+    public static boolean isSet82(char c) {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                 || SET_82_PUNCTUATION.indexOf(c) >= 0;
     }
@@ -37,8 +39,13 @@ final class Gs1Characters {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '#' || c == '-' || c == '/';
     }
 
+    /** Whether every character of the value belongs to set 82 (true for the empty string: length is a separate rule). */
+    public static boolean isSet82(String value) {
+        return firstOutsideSet82(value) < 0;
+    }
+
     /** Index of the first character outside set 82, or -1. */
-    static int firstOutsideSet82(String value) {
+    public static int firstOutsideSet82(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (!isSet82(value.charAt(i))) {
                 return i;
@@ -57,9 +64,12 @@ final class Gs1Characters {
         return -1;
     }
 
-    /** Shows a character readably in error messages (control characters such as GS as U+001D). */
-    static String describe(char c) {
-        if (c < 0x20 || c == 0x7f || Character.isWhitespace(c)) {
+    /**
+     * Shows a character readably in error messages: quoted when printable, as U+XXXX when it is a control character
+     * (GS is U+001D), white space or outside ASCII, which a reader could not tell apart from a look-alike.
+     */
+    public static String describe(char c) {
+        if (c < 0x20 || c >= 0x7f || Character.isWhitespace(c)) {
             return String.format("U+%04X", (int) c);
         }
         return "'" + c + "'";

@@ -8,17 +8,18 @@ import java.time.YearMonth;
  * GS1 six-digit dates (YYMMDD) as used by AIs 11–17: the century follows the GS1 sliding window, and day 00 means
  * the last day of the month (allowed when only year and month are known, as on many expiry dates).
  */
-final class Gs1Date {
+public final class Gs1Date {
 
     private Gs1Date() {
     }
 
     /**
-     * The date a YYMMDD string stands for, seen from {@code currentYear}.
+     * The date a YYMMDD string stands for, seen from {@code currentYear}: the century by the GS1 sliding window
+     * ({@link #fullYear}), day 00 as the last day of the month.
      *
-     * @throws IllegalArgumentException naming the fault when the digits are no date
+     * @throws IllegalArgumentException naming the fault when the text is not six digits or no date
      */
-    static LocalDate toLocalDate(String yymmdd, int currentYear) {
+    public static LocalDate parseYymmdd(String yymmdd, int currentYear) {
         if (yymmdd == null || yymmdd.length() != 6 || !CheckDigit.isDigits(yymmdd)) {
             throw new IllegalArgumentException("date '" + yymmdd + "' must be six digits YYMMDD");
         }
@@ -44,7 +45,7 @@ final class Gs1Date {
         if (value.length() != 10 || !CheckDigit.isDigits(value)) {
             throw new IllegalArgumentException("date and time '" + value + "' must be ten digits YYMMDDHHMM");
         }
-        LocalDate date = toLocalDate(value.substring(0, 6), currentYear);
+        LocalDate date = parseYymmdd(value.substring(0, 6), currentYear);
         if (value.startsWith("00", 4)) {
             throw new IllegalArgumentException("date and time " + value + " needs a day, 00 is not allowed here");
         }
@@ -59,7 +60,7 @@ final class Gs1Date {
      * GS1 General Specifications 7.12: a two-digit year more than 50 years ahead of the current year belongs to the
      * previous century, more than 49 years behind it to the next one.
      */
-    static int fullYear(int yy, int currentYear) {
+    public static int fullYear(int yy, int currentYear) {
         int century = currentYear / 100 * 100;
         int difference = yy - currentYear % 100;
         if (difference > 50) {

@@ -71,7 +71,11 @@ public final class Gs1Key {
         }
     }
 
-    /** Quick test: looks like an EPC URN or a GS1 Digital Link (does not validate check digits or lengths). */
+    /**
+     * Quick test: looks like an EPC URN or a GS1 Digital Link. A Digital Link on {@code id.gs1.org} needs only a
+     * primary key AI with a value; on any other domain the value must also have the key's format (e.g. 13 digits
+     * after /414/ or /party/), so that ordinary web addresses are not taken for keys. Check digits are not verified.
+     */
     public static boolean isGs1Uri(String uri) {
         if (uri == null) {
             return false;
@@ -91,6 +95,24 @@ public final class Gs1Key {
         }
         String trimmed = uri.trim();
         return DigitalLink.looksLikeDigitalLink(trimmed) || EpcUrn.isEpcUrn(trimmed) && EpcUrn.hasSupportedScheme(trimmed);
+    }
+
+    /** Longest serial (AI 21) and batch/lot (AI 10) GS1 allows. */
+    public static final int MAX_SERIAL_OR_LOT_LENGTH = 20;
+
+    /** Whether the value is a GS1 serial number (AI 21): 1 to 20 characters of set 82. */
+    public static boolean isValidSerial(String serial) {
+        return isSet82Text(serial);
+    }
+
+    /** Whether the value is a GS1 batch/lot (AI 10): 1 to 20 characters of set 82. */
+    public static boolean isValidBatchLot(String lot) {
+        return isSet82Text(lot);
+    }
+
+    private static boolean isSet82Text(String value) {
+        return value != null && !value.isEmpty() && value.length() <= MAX_SERIAL_OR_LOT_LENGTH
+                && Gs1Characters.isSet82(value);
     }
 
     // ---------------------------------------------------------------- factories

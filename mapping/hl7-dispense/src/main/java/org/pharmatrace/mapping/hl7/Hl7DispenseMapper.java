@@ -29,6 +29,7 @@ import org.pharmatrace.epcis.model.QuantityElement;
 import org.pharmatrace.gs1.CheckDigit;
 import org.pharmatrace.gs1.CompanyPrefixLengths;
 import org.pharmatrace.gs1.ElementString;
+import org.pharmatrace.gs1.Gs1Characters;
 import org.pharmatrace.gs1.GS1ElementStrings;
 import org.pharmatrace.gs1.Gs1IdentifierException;
 import org.pharmatrace.gs1.Gs1Key;
@@ -379,8 +380,8 @@ public final class Hl7DispenseMapper implements PartnerFormatMapper {
                 if (lot.isEmpty()) {
                     continue;
                 }
-                String problem = lot.length() > 20 ? "has " + lot.length() + " characters, GS1 AI (10) allows 20"
-                        : firstOutsideSet82(lot) >= 0 ? "has a character GS1 AI (10) does not allow" : null;
+                String problem = lot.length() > Gs1Key.MAX_SERIAL_OR_LOT_LENGTH ? "has " + lot.length() + " characters, GS1 AI (10) allows 20"
+                        : !Gs1Characters.isSet82(lot) ? "has a character GS1 AI (10) does not allow" : null;
                 if (problem != null) {
                     throw new Hl7DispenseException(Hl7Location.field("RXD", rxd, 18).repetition(i + 1), Hl7ErrorCode.BAD_LOT,
                             "lot '" + echo(lot) + "' " + problem);
@@ -615,18 +616,6 @@ public final class Hl7DispenseMapper implements PartnerFormatMapper {
             }
         }
         return s.toString();
-    }
-
-    private static int firstOutsideSet82(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                    || "!\"%&'()*+,-./:;<=>?_".indexOf(c) >= 0;
-            if (!ok) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** A value from a dispense segment, shortened and with control characters made visible, for error messages. */

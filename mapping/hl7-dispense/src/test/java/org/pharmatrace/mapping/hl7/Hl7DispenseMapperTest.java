@@ -286,6 +286,15 @@ class Hl7DispenseMapperTest {
         }
 
         @Test
+        void thenALotOutsideTheGs1CharacterSetIsRefused() {
+            Hl7DispenseException e = failure(v25With("RXD", RXD_V25.replace("|LOT-A1|", "|A#1|")), profile());
+
+            assertThat(e.code()).isEqualTo("BAD_LOT");
+            assertThat(e.location()).isEqualTo("RXD-18 (repetition 1)");
+            assertThat(e.getMessage()).contains("lot 'A#1' has a character GS1 AI (10) does not allow");
+        }
+
+        @Test
         void thenAScannedLotOrExpiryThatContradictsRxdIsRefused() {
             Hl7DispenseException lot = failure(v25With("OBX", OBX_V25.replace("(10)LOT-A1", "(10)LOT-B7")), profile());
             Hl7DispenseException expiry = failure(v25With("OBX", OBX_V25.replace("(17)271231", "(17)261231")), profile());

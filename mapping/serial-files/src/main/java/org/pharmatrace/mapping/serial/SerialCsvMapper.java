@@ -23,6 +23,7 @@ import org.pharmatrace.epcis.model.ExtensionElement;
 import org.pharmatrace.epcis.model.Location;
 import org.pharmatrace.gs1.CheckDigit;
 import org.pharmatrace.gs1.CompanyPrefixLengths;
+import org.pharmatrace.gs1.Gs1Characters;
 import org.pharmatrace.gs1.Gs1IdentifierException;
 import org.pharmatrace.gs1.Gs1Key;
 import org.pharmatrace.mapping.EpcisEventSink;
@@ -321,14 +322,14 @@ public final class SerialCsvMapper implements PartnerFormatMapper {
             if (serial.isEmpty()) {
                 throw new PartnerFormatException(location, "MISSING_SERIAL", column + "no serial number");
             }
-            if (serial.length() > 20) {
+            if (serial.length() > Gs1Key.MAX_SERIAL_OR_LOT_LENGTH) {
                 throw new PartnerFormatException(location, "BAD_SERIAL", column + "serial '" + serial + "' has "
                         + serial.length() + " characters; GS1 AI (21) allows at most 20");
             }
-            int bad = firstOutsideSet82(serial);
+            int bad = Gs1Characters.firstOutsideSet82(serial);
             if (bad >= 0) {
                 throw new PartnerFormatException(location, "BAD_SERIAL", column + "serial '" + serial + "' contains "
-                        + describe(serial.charAt(bad)) + ", not allowed in GS1 AI (21) (GS1 character set 82)");
+                        + Gs1Characters.describe(serial.charAt(bad)) + ", not allowed in GS1 AI (21) (GS1 character set 82)");
             }
             OptionalInt prefixLength = prefixLengths.lengthFor(gtin14.substring(1));
             if (prefixLength.isEmpty()) {
@@ -347,14 +348,14 @@ public final class SerialCsvMapper implements PartnerFormatMapper {
             if (lot.isEmpty()) {
                 throw new PartnerFormatException(location, "MISSING_LOT", column + "no lot number; commissioning needs the lot");
             }
-            if (lot.length() > 20) {
+            if (lot.length() > Gs1Key.MAX_SERIAL_OR_LOT_LENGTH) {
                 throw new PartnerFormatException(location, "BAD_LOT", column + "lot '" + lot + "' has " + lot.length()
                         + " characters; GS1 AI (10) allows at most 20");
             }
-            int bad = firstOutsideSet82(lot);
+            int bad = Gs1Characters.firstOutsideSet82(lot);
             if (bad >= 0) {
                 throw new PartnerFormatException(location, "BAD_LOT", column + "lot '" + lot + "' contains "
-                        + describe(lot.charAt(bad)) + ", not allowed in GS1 AI (10) (GS1 character set 82)");
+                        + Gs1Characters.describe(lot.charAt(bad)) + ", not allowed in GS1 AI (10) (GS1 character set 82)");
             }
             return lot;
         }
@@ -402,21 +403,5 @@ public final class SerialCsvMapper implements PartnerFormatMapper {
             }
             return sgln;
         }
-    }
-
-    private static int firstOutsideSet82(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-                    || "!\"%&'()*+,-./:;<=>?_".indexOf(c) >= 0;
-            if (!ok) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String describe(char c) {
-        return c < 0x21 || c >= 0x7f ? String.format("U+%04X", (int) c) : "'" + c + "'";
     }
 }

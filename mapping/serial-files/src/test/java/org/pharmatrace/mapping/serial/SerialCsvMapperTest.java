@@ -176,6 +176,16 @@ class SerialCsvMapperTest {
         }
 
         @Test
+        void thenATwoDigitYearMoreThanFiftyYearsAheadBelongsToTheLastCentury() {
+            String csv = HEADER + "\n" + GTIN + ",A1,LOT-A1,751231,760101," + SITE + "\n";
+
+            EpcisEvent e = map(csv).get(0);
+
+            assertThat(ilmd(e)).containsEntry("cbvmda:itemExpirationDate@urn:epcglobal:cbv:mda", "2075-12-31")
+                    .containsEntry("gs1:productionDate@https://gs1.org/voc/", "1976-01-01");
+        }
+
+        @Test
         void thenAConfiguredEventTimeReplacesTheProductionDateAndTheSiteFallsBackToTheProfile() {
             String csv = "gtin,serial,lot,expiry\n" + GTIN + ",A1,LOT-A1,2027-12-31\n";
             PartnerProfile withSite = new PartnerProfile("cmo-a", null, SITE_SGLN, "-05:00",
@@ -245,6 +255,23 @@ class SerialCsvMapperTest {
 
             assertThat(e.code()).isEqualTo("BAD_SERIAL");
             assertThat(e.getMessage()).contains("column 'serial'").contains("U+0020");
+        }
+
+        @Test
+        void thenALotOutsideTheGs1CharacterSetIsRefusedNamingTheCharacter() {
+            PartnerFormatException e = failure(HEADER + "\n" + GTIN + ",A1,A#1,2027-12-31,2025-11-01," + SITE + "\n");
+
+            assertThat(e.code()).isEqualTo("BAD_LOT");
+            assertThat(e.getMessage()).isEqualTo("line 2: column 'lot': lot 'A#1' contains '#', not allowed in GS1 AI (10)"
+                    + " (GS1 character set 82)");
+        }
+
+        @Test
+        void thenAProductionDateWithDayZeroIsRefused() {
+            PartnerFormatException e = failure(HEADER + "\n" + GTIN + ",A1,LOT-A1,280200,251100," + SITE + "\n");
+
+            assertThat(e.code()).isEqualTo("BAD_DATE");
+            assertThat(e.getMessage()).contains("column 'production_date'");
         }
 
         @Test
