@@ -1,11 +1,14 @@
 package org.pharmatrace.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.pharmatrace.hub.HubClient.User.ACME;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pharmatrace.epcis.hash.EventHashGenerator;
@@ -14,6 +17,7 @@ import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.epcis.model.EventType;
 import org.pharmatrace.epcis.model.Location;
 import org.pharmatrace.hub.capture.CaptureJob;
+import org.pharmatrace.hub.ingest.CaptureFailedException;
 import org.pharmatrace.hub.ingest.ChannelIngest;
 import org.pharmatrace.hub.ingest.IngestRequest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +61,47 @@ class ChannelIngestTest extends HubIntegrationTest {
                 original.reference(), original.sha256(), mapped));
         assertThat(again.captureId()).isEqualTo(job.captureId());
         assertThat(HttpCaptureTest.recordsOf(job.captureId())).hasSize(2);
+    }
+
+    @Test
+    void aChannelCaptureThatFailedAsAWholeGivesItsDocumentUpSoThatTheResendIsIngested() throws Exception {
+        byte[] serialFile = ("gtin,serial\n00614141073467," + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        ChannelIngest.StoredOriginal original = channels.keepOriginal(serialFile, "text/csv");
+        String acmeSite = "urn:epc:id:sgln:0614141.07346.1234";
+        // The channel's event source breaks after the first event (a partner stream cut, a mapper thread dying).
+        Iterator<EpcisEvent> breaking = new Iterator<>() {
+            private int given;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public EpcisEvent next() {
+                if (given++ == 0) {
+                    return commissioning(acmeSite);
+                }
+                throw new IllegalStateException("the partner's stream broke");
+            }
+        };
+        IngestRequest failing = new IngestRequest(null, channels.partner("acme"), "sftp", original.reference(),
+                original.sha256(), null, null, breaking, 0, Map.of(), null, null);
+
+        CaptureJob failed = catchThrowableOfType(() -> channels.ingest(failing), CaptureFailedException.class).job();
+
+        assertThat(failed.failedAsAWhole()).isTrue();
+        assertThat(failed.errors()).anySatisfy(e -> assertThat(e.detail()).contains("the partner's stream broke"));
+
+        CaptureJob resent = channels.ingest(IngestRequest.mappedEvents(channels.partner("acme"), "sftp",
+                original.reference(), original.sha256(), List.of(commissioning(acmeSite), commissioning(acmeSite))));
+
+        assertThat(resent.captureId()).isNotEqualTo(failed.captureId());
+        assertThat(resent.success()).isTrue();
+        assertThat(resent.acceptedCount()).isEqualTo(2);
+        CaptureJob again = channels.ingest(IngestRequest.mappedEvents(channels.partner("acme"), "sftp",
+                original.reference(), original.sha256(), List.of(commissioning(acmeSite))));
+        assertThat(again.captureId()).isEqualTo(resent.captureId());
     }
 
     private static EpcisEvent commissioning(String site) {

@@ -26,6 +26,7 @@ import org.pharmatrace.connectors.ipfs.cid.Cid;
 import org.pharmatrace.connectors.ipfs.kubo.KuboClient;
 import org.pharmatrace.hub.HubClient.Answer;
 import org.pharmatrace.hub.capture.CaptureJob;
+import org.pharmatrace.hub.documents.OriginalDocumentStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,6 +54,9 @@ class IpfsDocumentStoreTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    OriginalDocumentStore documents;
 
     @DynamicPropertySource
     static void ipfs(DynamicPropertyRegistry registry) throws IOException, GeneralSecurityException {
@@ -99,6 +103,19 @@ class IpfsDocumentStoreTest {
         JsonNode health = new HubClient(port).get("/actuator/health", OPS).json();
         assertThat(health.at("/components/documentStore/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/documentStore/details/store").asText()).isEqualTo("ipfs");
+    }
+
+    @Test
+    void aLargeOriginalIsStreamedToIpfsWithoutBeingHeldInMemory() throws Exception {
+        long size = 6L * 1024 * 1024;
+        String sha256 = GeneratedOriginal.sha256(new GeneratedOriginal(11, size));
+
+        String reference = documents.store(new GeneratedOriginal(11, size), sha256, "text/csv");
+
+        assertThat(reference).startsWith("ipfs://b");
+        try (InputStream back = documents.open(reference)) {
+            assertThat(GeneratedOriginal.sha256(back)).isEqualTo(sha256);
+        }
     }
 
     private static Path keystore() throws IOException, GeneralSecurityException {

@@ -44,6 +44,14 @@ public record CaptureJob(
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /**
+     * The capture stopped before its end for a reason of the hub's, not of its events (an error at index -1): some
+     * events may be published, the rest were never looked at.
+     */
+    public boolean failedAsAWhole() {
+        return !running && errors.stream().anyMatch(e -> e.eventIndex() < 0);
+    }
+
     /** The URL path GET answers on. */
     public String location() {
         return "/capture/" + captureId;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The capture jobs, kept in the compacted topic {@code hub.capture-jobs} (key: captureID) and read back on start-up,
  * so jobs survive restarts. Also the capture-level dedupe: a partner's document is known by its SHA-256, and the
- * same document captured again gets the first capture's job.
+ * same document captured again gets the first capture's job (unless that was a channel capture that failed as a
+ * whole: then the document is free again).
  */
 @Component
 public class CaptureJobs implements DisposableBean {
@@ -31,7 +32,12 @@ public class CaptureJobs implements DisposableBean {
         this.view = new CompactedTopicView<>(kafka, properties.kafka().topics().captureJobs(), CaptureJob.class, json,
                 CaptureJob::version, (old, job) -> {
                     if (job != null && job.documentSha256() != null) {
-                        byDocument.putIfAbsent(documentKey(job.partner(), job.documentSha256()), job.captureId());
+                        String key = documentKey(job.partner(), job.documentSha256());
+                        if (isReleased(job)) {
+                            byDocument.remove(key, job.captureId());
+                        } else {
+                            byDocument.putIfAbsent(key, job.captureId());
+                        }
                     }
                 });
     }
@@ -85,6 +91,15 @@ public class CaptureJobs implements DisposableBean {
     public List<CaptureJob> interrupted() {
         return view.values().stream().filter(job -> job.running() && job.format() != null && job.sourceDocument() != null)
                 .sorted(Comparator.comparing(CaptureJob::createdAt)).toList();
+    }
+
+    /**
+     * A channel capture that failed as a whole gives its document up: the channel told its partner to send it again
+     * (no MDN, file left in place, HL7 AR), and the resend must be ingested, not answered with the failed job. An
+     * HTTP capture keeps it: its partner has the 202 and the job, and reprocessing resumes it from the original.
+     */
+    private static boolean isReleased(CaptureJob job) {
+        return job.failedAsAWhole() && !CaptureReception.CHANNEL.equals(job.channel());
     }
 
     private static String documentKey(String partner, String sha256) {

@@ -144,7 +144,10 @@ public class CaptureReception {
             return; // reprocessing: the original is stored already
         }
         try {
-            capture.sourceDocument = store.store(capture.content, capture.sha256,
+            // A bare event is kept as the document it was put in: stored under that document's SHA-256, while the
+            // capture's own SHA-256 (the dedupe key) stays the body's.
+            String storedSha256 = capture.singleEvent ? sha256(capture.content) : capture.sha256;
+            capture.sourceDocument = store.store(capture.content, storedSha256,
                     capture.mediaType == null ? "application/octet-stream" : capture.mediaType);
         } catch (IOException | RuntimeException e) {
             throw reject(503, Problem.IMPLEMENTATION, "Document store unavailable", "the document could not be "

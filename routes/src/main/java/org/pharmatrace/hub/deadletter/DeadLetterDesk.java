@@ -20,6 +20,7 @@ import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.epcis.validation.EpcisValidator;
 import org.pharmatrace.epcis.validation.ValidationReport;
 import org.pharmatrace.hub.HubExchange;
+import org.pharmatrace.hub.capture.CaptureError;
 import org.pharmatrace.hub.capture.CaptureJob;
 import org.pharmatrace.hub.capture.CaptureJobs;
 import org.pharmatrace.hub.capture.CaptureReception;
@@ -36,12 +37,15 @@ import org.pharmatrace.hub.problem.CaptureRejectedException;
 import org.pharmatrace.hub.problem.EventProblem;
 import org.pharmatrace.hub.problem.HttpAnswers;
 import org.pharmatrace.hub.problem.Problem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The work behind the DLQ API. A partner handles its own entries, an operator everyone's. Reprocessing runs the
  * entry through the hub again on behalf of the partner that sent it, with the checks of today: what passes is
  * captured and the entry is resolved; what is refused again stays open with the new reasons and one more attempt.
+ * Whole documents of a channel with a format of its own (HL7, serial files ...) go to that channel's
+ * {@link DeadLetterReprocessor}; the others are captured again as EPCIS documents.
  */
 @Component
 public class DeadLetterDesk {
@@ -59,11 +63,19 @@ public class DeadLetterDesk {
     private final CanonicalEventRecords records;
     private final ProducerTemplate producer;
     private final HttpAnswers answers;
+    private final Map<String, DeadLetterReprocessor> reprocessors = new LinkedHashMap<>();
     private final EpcisValidator validator = new EpcisValidator();
 
     public DeadLetterDesk(DeadLetters deadLetters, CaptureJobs jobs, PartnerDirectory partners,
                           OriginalDocumentStore documents, CanonicalEventRecords records, ProducerTemplate producer,
-                          HttpAnswers answers) {
+                          HttpAnswers answers, ObjectProvider<DeadLetterReprocessor> channelReprocessors) {
+        channelReprocessors.orderedStream().forEach(reprocessor -> {
+            DeadLetterReprocessor other = reprocessors.putIfAbsent(reprocessor.channel(), reprocessor);
+            if (other != null) {
+                throw new IllegalStateException("two dead-letter reprocessors for channel " + reprocessor.channel()
+                        + ": " + other.getClass().getName() + " and " + reprocessor.getClass().getName());
+            }
+        });
         this.deadLetters = deadLetters;
         this.jobs = jobs;
         this.partners = partners;
@@ -121,6 +133,11 @@ public class DeadLetterDesk {
         if (!entry.isOpen()) {
             throw new CaptureRejectedException(alreadyResolved(entry), null, List.of());
         }
+        if (entry.partner() == null) {
+            throw new CaptureRejectedException(Problem.of(409, Problem.VALIDATION, "No partner", "entry " + id
+                    + " has no partner (its sender was not identified): it cannot be reprocessed on anyone's behalf"),
+                    null, List.of());
+        }
         if (partners.byId(entry.partner()).isEmpty()) {
             throw new CaptureRejectedException(Problem.of(409, Problem.VALIDATION, "Partner gone", "entry " + id
                     + " came from partner " + entry.partner() + ", who is no longer configured"), null, List.of());
@@ -140,6 +157,50 @@ public class DeadLetterDesk {
     public boolean isInterruptedIngest(Exchange exchange) {
         DeadLetter entry = entry(exchange);
         return Stage.INGEST.equals(entry.stage()) && jobs.find(entry.captureId()).isPresent();
+    }
+
+    /** A whole document of a channel that reprocesses its own format (its originals are not EPCIS). */
+    public boolean isChannelDocument(Exchange exchange) {
+        return reprocessors.containsKey(entry(exchange).channel());
+    }
+
+    /**
+     * The channel maps the payload again and ingests it, as the partner: resolved (200, Location of the capture)
+     * when events are accepted; refused again as a whole, or with every event refused, the entry stays open with the
+     * new reasons (400/403).
+     */
+    public void reprocessInChannel(Exchange exchange) throws IOException {
+        DeadLetter entry = entry(exchange);
+        TradingPartner partner = partners.byId(entry.partner()).orElseThrow();
+        byte[] correction = exchange.getProperty(CORRECTION, byte[].class);
+        Instant started = Instant.now();
+        CaptureJob job;
+        try {
+            job = reprocessors.get(entry.channel()).reprocess(entry, partner,
+                    new DeadLetterPayload(entry, correction, documents));
+        } catch (ReprocessingRefusedException e) {
+            answers.problem(exchange, stillRefused(deadLetters.publish(entry.failedAgain(e.stage(), e.getMessage(),
+                    e.problems(), Instant.now()))));
+            return;
+        }
+        if (job.acceptedCount() == 0) {
+            // Each refused event has its own entry under the new capture; this one says where they went.
+            CaptureError first = job.errors().isEmpty() ? null : job.errors().get(0);
+            String reason = "captured again as capture " + job.captureId() + ", but none of its " + job.eventCount()
+                    + " events was accepted" + (first == null ? "" : ": " + first.detail());
+            List<EventProblem> problems = job.errors().stream()
+                    .map(e -> new EventProblem(e.eventIndex(), e.eventId(), e.field(), e.detail())).toList();
+            answers.problem(exchange, stillRefused(deadLetters.publish(entry.failedAgain(
+                    first == null ? Stage.VALIDATION : first.stage(), reason, problems, Instant.now()))));
+            return;
+        }
+        DeadLetter resolved = deadLetters.publish(entry.resolved(DeadLetter.REPROCESSED,
+                (job.createdAt().isBefore(started) ? "already captured as capture " : "captured again as capture ")
+                        + job.captureId() + ": " + job.acceptedCount() + " of " + job.eventCount()
+                        + " events accepted" + (correction != null ? ", with a payload corrected by "
+                        + Callers.of(exchange).id() : ""), Instant.now()));
+        answers.json(exchange, 200, resolved);
+        HttpAnswers.header(exchange, "Location", job.location());
     }
 
     /** One event again, into its capture job, under its position in the original document. */
@@ -173,9 +234,7 @@ public class DeadLetterDesk {
             answers.json(exchange, 200, after);
             return;
         }
-        answers.problem(exchange, Problem.of(statusOf(after.stage()), typeOf(after.stage()), "Still refused",
-                "entry " + after.id() + " was refused again: " + after.reason())
-                .instance("/dlq/" + after.id()).with("deadLetter", after.id()).with("errors", after.problems()));
+        answers.problem(exchange, stillRefused(after));
     }
 
     /** The capture whose ingest failed is ingested again from its stored original. */
@@ -284,6 +343,12 @@ public class DeadLetterDesk {
     private static Problem alreadyResolved(DeadLetter entry) {
         return Problem.of(409, Problem.VALIDATION, "Already resolved", "entry " + entry.id() + " is "
                 + entry.status() + ": " + entry.resolution()).instance("/dlq/" + entry.id());
+    }
+
+    private static Problem stillRefused(DeadLetter after) {
+        return Problem.of(statusOf(after.stage()), typeOf(after.stage()), "Still refused",
+                "entry " + after.id() + " was refused again: " + after.reason())
+                .instance("/dlq/" + after.id()).with("deadLetter", after.id()).with("errors", after.problems());
     }
 
     private static int statusOf(String stage) {

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The DLQ API: list and show entries, discard one, or reprocess it — an event goes through the ingest path again
- * into its capture job, a refused document is captured again as its partner, an interrupted ingest is resumed.
+ * into its capture job, a whole document of a channel with a format of its own goes back through that channel's
+ * {@link DeadLetterReprocessor}, a refused document is captured again as its partner, an interrupted ingest is
+ * resumed.
  */
 @Component
 public class DeadLetterRoutes extends RouteBuilder {
@@ -34,6 +36,8 @@ public class DeadLetterRoutes extends RouteBuilder {
                 .choice()
                     .when(method(desk, "isEvent"))
                         .bean(desk, "reingestEvent")
+                    .when(method(desk, "isChannelDocument"))
+                        .bean(desk, "reprocessInChannel")
                     .when(method(desk, "isInterruptedIngest"))
                         .bean(desk, "resumeCapture")
                     .otherwise()

@@ -1,6 +1,5 @@
 package org.pharmatrace.hub.documents;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.pharmatrace.connectors.ipfs.EncryptedBlobStore;
@@ -17,8 +16,8 @@ public final class IpfsDocumentStore implements OriginalDocumentStore {
     }
 
     @Override
-    public String store(byte[] content, String sha256, String mediaType) throws IOException {
-        StoredBlob blob = blobs.put(new ByteArrayInputStream(content), mediaType);
+    public String store(InputStream content, String sha256, String mediaType) throws IOException {
+        StoredBlob blob = blobs.put(content, mediaType);
         if (!blob.sha256().equalsIgnoreCase(sha256)) {
             throw new IOException("the IPFS store read other bytes than the hub received: SHA-256 " + blob.sha256()
                     + " instead of " + sha256);

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +27,23 @@ public final class LocalDocumentStore implements OriginalDocumentStore {
         this.directory = Files.createDirectories(directory);
     }
 
+    /**
+     * Copied into a temporary file first and moved under its SHA-256 once complete and verified, so that a file
+     * named by a SHA-256 always has that content, whatever fails half-way.
+     */
     @Override
-    public String store(byte[] content, String sha256, String mediaType) throws IOException {
+    public String store(InputStream content, String sha256, String mediaType) throws IOException {
         Path target = file(sha256);
         if (!Files.exists(target)) {
             Path partial = Files.createTempFile(directory, "incoming-", ".part");
             try {
-                Files.write(partial, content);
+                DigestInputStream digesting = new DigestInputStream(content, sha256Digest());
+                Files.copy(digesting, partial, StandardCopyOption.REPLACE_EXISTING);
+                String read = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+                if (!read.equalsIgnoreCase(sha256)) {
+                    throw new IOException("the local store read other bytes than the hub received: SHA-256 " + read
+                            + " instead of " + sha256);
+                }
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);
@@ -55,6 +69,14 @@ public final class LocalDocumentStore implements OriginalDocumentStore {
             throw new IOException("not a hex SHA-256: " + sha256);
         }
         return directory.resolve(sha256);
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Path directory() {

@@ -1,5 +1,6 @@
 package org.pharmatrace.hub.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -10,11 +11,19 @@ import java.io.InputStream;
 public interface OriginalDocumentStore {
 
     /**
-     * Stores the document and answers the reference it is known by from now on ({@code ipfs://<CID>} for IPFS).
+     * Stores the document as it is read from the stream, never holding all of it in memory, and answers the reference
+     * it is known by from now on ({@code ipfs://<CID>} for IPFS). Fails, storing nothing under that reference, when
+     * what was read does not have the SHA-256 given.
      *
+     * @param content read to its end; the caller closes it
      * @param sha256 the hex SHA-256 of the content, which the caller has already computed
      */
-    String store(byte[] content, String sha256, String mediaType) throws IOException;
+    String store(InputStream content, String sha256, String mediaType) throws IOException;
+
+    /** The same, for a document the hub holds in memory anyway (an HTTP body, an HL7 message). */
+    default String store(byte[] content, String sha256, String mediaType) throws IOException {
+        return store(new ByteArrayInputStream(content), sha256, mediaType);
+    }
 
     /** The document's content; fails if it is not (or no longer) there or does not verify. */
     InputStream open(String reference) throws IOException;

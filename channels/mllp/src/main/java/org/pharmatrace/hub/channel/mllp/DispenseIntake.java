@@ -57,6 +57,11 @@ public class DispenseIntake {
         DispenseMessage message = new DispenseMessage(body == null ? new byte[0] : body);
         exchange.setProperty(DispenseMessage.PROPERTY, message);
         exchange.setProperty(STAGE, Stage.RECEIVE);
+        identify(message);
+    }
+
+    /** The pharmacy system that sent the message, from its MSH; refused (AR) when there is none or it is unknown. */
+    void identify(DispenseMessage message) {
         if (message.header == null) {
             throw whyUnreadable(message.received);
         }
@@ -69,6 +74,10 @@ public class DispenseIntake {
     public void keepRedactedOriginal(Exchange exchange) throws IOException {
         DispenseMessage message = message(exchange);
         exchange.setProperty(STAGE, Stage.STORE);
+        keepRedactedOriginal(message);
+    }
+
+    void keepRedactedOriginal(DispenseMessage message) throws IOException {
         message.redacted = redacted(message);
         message.original = channels.keepOriginal(message.redacted, properties.mediaType());
     }
@@ -77,6 +86,10 @@ public class DispenseIntake {
     public void mapDispenses(Exchange exchange) {
         DispenseMessage message = message(exchange);
         exchange.setProperty(STAGE, Stage.VALIDATION);
+        mapDispenses(message);
+    }
+
+    void mapDispenses(DispenseMessage message) {
         List<EpcisEvent> events = new ArrayList<>();
         mapper.map(message.received, message.sender.profile(), events::add);
         message.events = events;

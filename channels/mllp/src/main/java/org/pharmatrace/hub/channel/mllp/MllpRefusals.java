@@ -35,7 +35,7 @@ public class MllpRefusals {
         PartnerFormatException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PartnerFormatException.class);
         DispenseMessage message = message(exchange);
         String code = Hl7Acknowledgements.acknowledgementCode(refusal);
-        String stage = "AR".equals(code) ? Stage.RECEIVE : Stage.VALIDATION;
+        String stage = stageOf(refusal);
         try {
             deadLetters.refused(message, intake.redacted(message), stage, refusal.getMessage(), problem(refusal));
         } catch (RuntimeException e) {
@@ -80,7 +80,13 @@ public class MllpRefusals {
         return acknowledgement.replace("\rMSA" + f + "AE" + f, "\rMSA" + f + "AR" + f);
     }
 
-    private static EventProblem problem(PartnerFormatException refusal) {
+    /** Refused unread (AR) at {@code receive}, for its content (AE) at {@code validation}. */
+    static String stageOf(PartnerFormatException refusal) {
+        return "AR".equals(Hl7Acknowledgements.acknowledgementCode(refusal)) ? Stage.RECEIVE : Stage.VALIDATION;
+    }
+
+    /** The refusal as the entry's problem, located by its HL7 field. */
+    static EventProblem problem(PartnerFormatException refusal) {
         String text = refusal.getMessage();
         String prefix = refusal.location() == null ? null : refusal.location() + ": ";
         if (prefix != null && text.startsWith(prefix)) {

@@ -166,6 +166,46 @@ class DispenseOverMllpTest extends MllpHubTest {
     }
 
     @Nested
+    class WhenARefusedMessageIsReprocessedFromTheDeadLetterQueue {
+
+        @Test
+        void thenUnchangedItIsRefusedAgainForTheSameReasonAndCorrectedItIsCaptured() throws Exception {
+            String correct = dispense("MSG-0030", "SN1030");
+            String badCheckDigit = correct.replace("(01)00312345678906(21)SN1030", "(01)00312345678907(21)SN1030");
+            try (PharmacySystem pharmacy = pharmacy()) {
+                assertThat(pharmacy.send(badCheckDigit).code()).isEqualTo("AE");
+            }
+            JsonNode refused = deadLetter("MSG-0030", "validation");
+            String id = refused.get("id").asText();
+
+            var unchanged = postAsOperator("/dlq/" + id + "/reprocess", null);
+
+            assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(400);
+            assertThat(json.readTree(unchanged.body()).get("detail").asText())
+                    .contains(refused.get("reason").asText());
+            JsonNode again = json.readTree(getAsOperator("/dlq/" + id));
+            assertThat(again.get("status").asText()).isEqualTo("open");
+            assertThat(again.get("reason").asText()).isEqualTo(refused.get("reason").asText());
+            assertThat(again.at("/problems/0/field").asText()).isEqualTo(refused.at("/problems/0/field").asText());
+            assertThat(again.get("attempts").asInt()).isEqualTo(refused.get("attempts").asInt() + 1);
+            assertThat(canonicalEvents(SGTIN + "SN1030")).isEmpty();
+
+            var corrected = postAsOperator("/dlq/" + id + "/reprocess", correct);     // patient data included
+
+            assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+            JsonNode resolved = json.readTree(corrected.body());
+            assertThat(resolved.get("status").asText()).isEqualTo("reprocessed");
+            assertThat(resolved.get("resolution").asText()).contains("corrected by ops");
+            assertThat(corrected.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).startsWith("/capture/"));
+            ConsumerRecord<String, String> event = canonicalEvent(SGTIN + "SN1030");
+            assertThat(TestKafka.header(event, "partner")).isEqualTo("cornerpharm");
+            assertThat(storedOriginals()).allSatisfy(stored -> PATIENT.forEach(
+                    value -> assertThat(stored).doesNotContain(value)));
+        }
+    }
+
+    @Nested
     class WhenTheHubCannotWork {
 
         @Test

@@ -71,6 +71,25 @@ abstract class MllpHubTest {
         }
     }
 
+    /** POST on the hub's HTTP API as the operator; the answer whatever its status. */
+    HttpResponse<String> postAsOperator(String path, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + httpPort + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString("ops:operator-secret".getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "x-application/hl7-v2+er7")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Everything kept in the document store, as text. */
     static List<String> storedOriginals() throws IOException {
         List<String> contents = new ArrayList<>();

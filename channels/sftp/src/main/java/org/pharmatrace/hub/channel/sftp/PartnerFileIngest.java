@@ -3,6 +3,7 @@ package org.pharmatrace.hub.channel.sftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -10,6 +11,7 @@ import org.pharmatrace.epcis.formats.EpcisReaders;
 import org.pharmatrace.epcis.io.EpcisEventReader;
 import org.pharmatrace.epcis.io.EpcisFormat;
 import org.pharmatrace.epcis.io.EpcisFormatException;
+import org.pharmatrace.epcis.model.EpcisEvent;
 import org.pharmatrace.hub.capture.CaptureError;
 import org.pharmatrace.hub.capture.CaptureJob;
 import org.pharmatrace.hub.deadletter.Stage;
@@ -45,7 +47,37 @@ public class PartnerFileIngest {
 
     /** First pass over a serial file: every row maps, or the file is refused at the first bad one. */
     public void checkSerialFile(Exchange exchange) throws IOException {
+        readThroughSerialFile(PartnerFiles.file(exchange));
+    }
+
+    /** Second pass: the commissioning events stream into the hub as the mapper produces them. */
+    public void ingestSerialFile(Exchange exchange) {
         PartnerFile file = PartnerFiles.file(exchange);
+        accepted(exchange, file, streamSerialFile(file));
+    }
+
+    /** First pass over an EPCIS document: it reads through to its last event, or is refused where it breaks. */
+    public void checkEpcisFile(Exchange exchange) throws IOException {
+        readThroughEpcisFile(PartnerFiles.file(exchange));
+    }
+
+    /** Second pass: the document's events stream into the hub; each is checked there (EPCIS/CBV rules, entitlements). */
+    public void ingestEpcisFile(Exchange exchange) throws IOException {
+        PartnerFile file = PartnerFiles.file(exchange);
+        accepted(exchange, file, streamEpcisFile(file));
+    }
+
+    /** Both passes over a file, whatever it holds, for a file reprocessed from the dead-letter queue. */
+    CaptureJob readThroughAndIngest(PartnerFile file) throws IOException {
+        if (file.kind() == PartnerFile.Kind.SERIAL_CSV) {
+            readThroughSerialFile(file);
+            return streamSerialFile(file);
+        }
+        readThroughEpcisFile(file);
+        return streamEpcisFile(file);
+    }
+
+    private void readThroughSerialFile(PartnerFile file) throws IOException {
         long[] events = {0};
         try (InputStream in = Files.newInputStream(file.localCopy())) {
             mapper.map(in, file.folder().profile(), event -> events[0]++);
@@ -55,18 +87,14 @@ public class PartnerFileIngest {
         LOG.info("{}: serial file maps to {} commissioning events", file, events[0]);
     }
 
-    /** Second pass: the commissioning events stream into the hub as the mapper produces them. */
-    public void ingestSerialFile(Exchange exchange) {
-        PartnerFile file = PartnerFiles.file(exchange);
+    private CaptureJob streamSerialFile(PartnerFile file) {
         try (SerialEventStream events = new SerialEventStream(mapper, file.localCopy(), file.folder().profile(),
                 "sftp-serial-" + file.partnerId())) {
-            ingest(exchange, file, null, events, events);
+            return ingest(file, null, events, events);
         }
     }
 
-    /** First pass over an EPCIS document: it reads through to its last event, or is refused where it breaks. */
-    public void checkEpcisFile(Exchange exchange) throws IOException {
-        PartnerFile file = PartnerFiles.file(exchange);
+    private void readThroughEpcisFile(PartnerFile file) throws IOException {
         long count = 0;
         try (InputStream in = Files.newInputStream(file.localCopy()); EpcisEventReader reader = EpcisReaders.open(in)) {
             while (reader.hasNext()) {
@@ -85,9 +113,7 @@ public class PartnerFileIngest {
         LOG.info("{}: EPCIS document with {} events", file, count);
     }
 
-    /** Second pass: the document's events stream into the hub; each is checked there (EPCIS/CBV rules, entitlements). */
-    public void ingestEpcisFile(Exchange exchange) throws IOException {
-        PartnerFile file = PartnerFiles.file(exchange);
+    private CaptureJob streamEpcisFile(PartnerFile file) throws IOException {
         InputStream in = Files.newInputStream(file.localCopy());
         EpcisEventReader reader;
         try {
@@ -97,15 +123,17 @@ public class PartnerFileIngest {
             throw e;
         }
         try (in; reader) {
-            ingest(exchange, file, formatName(reader.format()), reader, reader);
+            return ingest(file, formatName(reader.format()), reader, reader);
         }
     }
 
-    private void ingest(Exchange exchange, PartnerFile file, String format,
-                        java.util.Iterator<org.pharmatrace.epcis.model.EpcisEvent> events, AutoCloseable source) {
-        IngestRequest request = new IngestRequest(null, file.folder().partner(), CHANNEL, file.originalReference(),
-                file.sha256(), format, null, events, 0, Map.of(), null, source);
-        CaptureJob job = channels.ingest(request);
+    private CaptureJob ingest(PartnerFile file, String format, Iterator<EpcisEvent> events, AutoCloseable source) {
+        return channels.ingest(new IngestRequest(null, file.folder().partner(), CHANNEL, file.originalReference(),
+                file.sha256(), format, null, events, 0, Map.of(), null, source));
+    }
+
+    /** The file is done with when the hub accepted at least one of its events; else it is refused as a whole. */
+    private void accepted(Exchange exchange, PartnerFile file, CaptureJob job) {
         exchange.getMessage().setBody(job);
         if (job.eventCount() > 0 && job.acceptedCount() == 0) {
             String reasons = job.errors().stream().limit(5).map(CaptureError::detail).collect(Collectors.joining("; "));

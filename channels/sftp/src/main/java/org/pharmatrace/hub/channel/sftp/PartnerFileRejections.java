@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.pharmatrace.epcis.io.EpcisFormatException;
@@ -89,15 +90,30 @@ public class PartnerFileRejections {
             }
         }
         Instant now = Instant.now();
-        String reason = file.name() + ": " + rejection.getMessage() + " (" + rejection.code() + ")";
-        List<EventProblem> problems = List.of(new EventProblem(-1, null, rejection.location(),
-                rejection.detail() + " (" + rejection.code() + ")"));
-        DeadLetter entry = new DeadLetter(id, DeadLetter.OPEN, rejection.stage(), reason, problems, captureId, null,
+        DeadLetter entry = new DeadLetter(id, DeadLetter.OPEN, rejection.stage(), reason(file.name(), rejection),
+                problems(rejection), captureId, null,
                 partner.id(), partner.organisation(), PartnerFileIngest.CHANNEL, payload, encoding,
                 file.kind().mediaType(), file.originalReference(), file.sha256(), null, 1, now, now, null, 0);
         deadLetters.publish(entry);
         metrics.deadLettered(partner.id(), PartnerFileIngest.CHANNEL, rejection.stage());
         return id;
+    }
+
+    /** The entry's reason: the file's name first, then where, what and the code. */
+    static String reason(String fileName, PartnerFileRejectedException rejection) {
+        return fileName + ": " + rejection.getMessage() + " (" + rejection.code() + ")";
+    }
+
+    /** The file's name as {@link #reason} wrote it: a dead letter has no field of its own for it. */
+    static Optional<String> fileName(DeadLetter entry) {
+        String location = entry.problems().isEmpty() ? null : entry.problems().get(0).field();
+        int end = location == null || entry.reason() == null ? -1 : entry.reason().indexOf(": " + location + ": ");
+        return end > 0 ? Optional.of(entry.reason().substring(0, end)) : Optional.empty();
+    }
+
+    static List<EventProblem> problems(PartnerFileRejectedException rejection) {
+        return List.of(new EventProblem(-1, null, rejection.location(),
+                rejection.detail() + " (" + rejection.code() + ")"));
     }
 
     /** The refusal in the channel's terms, whichever reader or mapper raised it. */

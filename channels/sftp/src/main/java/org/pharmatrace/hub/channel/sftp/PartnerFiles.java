@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.pharmatrace.hub.deadletter.Stage;
-import org.pharmatrace.hub.documents.LocalDocumentStore;
-import org.pharmatrace.hub.documents.OriginalDocumentStore;
 import org.pharmatrace.hub.ingest.ChannelIngest;
 import org.springframework.stereotype.Component;
 
@@ -23,19 +20,15 @@ import org.springframework.stereotype.Component;
 public class PartnerFiles {
 
     private static final int SNIFF_BYTES = 4096;
-    private static final String LOCAL_REFERENCE = "local:sha256:";
 
     private final PartnerFolders folders;
-    private final OriginalDocumentStore store;
     private final ChannelIngest channels;
-    private final long maxInMemoryOriginal;
+    private final long maxFileSize;
 
-    public PartnerFiles(PartnerFolders folders, OriginalDocumentStore store, ChannelIngest channels,
-                        SftpChannelProperties properties) {
+    public PartnerFiles(PartnerFolders folders, ChannelIngest channels, SftpChannelProperties properties) {
         this.folders = folders;
-        this.store = store;
         this.channels = channels;
-        this.maxInMemoryOriginal = properties.maxInMemoryOriginal().toBytes();
+        this.maxFileSize = properties.maxFileSize().toBytes();
     }
 
     /** The downloaded file becomes the exchange's {@link PartnerFile}: content SHA-256 and kind. */
@@ -47,7 +40,13 @@ public class PartnerFiles {
             throw new IllegalStateException("the SFTP consumer did not download " + name
                     + " to its local work directory (localWorkDirectory missing?)");
         }
-        Path local = Path.of(localPath);
+        PartnerFile file = takeIn(folder, name, Path.of(localPath));
+        exchange.setProperty(PartnerFileHeaders.PARTNER_FILE, file);
+        refuseEmptyOrTooLarge(file);
+    }
+
+    /** Hash and kind of a local copy, in one pass. */
+    PartnerFile takeIn(PartnerFolders.Setup folder, String name, Path local) throws IOException {
         MessageDigest sha256 = sha256();
         byte[] head = new byte[SNIFF_BYTES];
         int headLength = 0;
@@ -65,53 +64,36 @@ public class PartnerFiles {
                 size += n;
             }
         }
-        PartnerFile file = new PartnerFile(folder, name, local, size, HexFormat.of().formatHex(sha256.digest()),
+        return new PartnerFile(folder, name, local, size, HexFormat.of().formatHex(sha256.digest()),
                 kindOf(head, headLength));
-        exchange.setProperty(PartnerFileHeaders.PARTNER_FILE, file);
-        if (size == 0) {
+    }
+
+    /** An empty file has nothing to capture; one over the configured maximum is refused before it is stored. */
+    void refuseEmptyOrTooLarge(PartnerFile file) {
+        if (file.size() == 0) {
             throw new PartnerFileRejectedException("file", "EMPTY_FILE", "the file is empty", Stage.VALIDATION, null,
                     null);
         }
+        if (file.size() > maxFileSize) {
+            throw new PartnerFileRejectedException("file", "FILE_TOO_LARGE", "the file has " + file.size()
+                    + " bytes; this hub takes files of up to " + maxFileSize + " bytes (hub.channels.sftp.max-file-size)",
+                    Stage.RECEIVE, null, null);
+        }
     }
+
 
     /** Whether the file is a serial CSV (else it is an EPCIS document). */
     public boolean isSerialFile(Exchange exchange) {
         return file(exchange).kind() == PartnerFile.Kind.SERIAL_CSV;
     }
 
-    /**
-     * Keeps the original before anything is mapped. The local store takes it as a stream whatever its size; a
-     * store that takes originals only as bytes (IPFS, through {@link ChannelIngest#keepOriginal}) gets files up to
-     * {@code max-in-memory-original}, larger ones are refused.
-     */
+    /** Keeps the original before anything is mapped: streamed from the local copy into the hub's document store. */
     public void keepOriginal(Exchange exchange) throws IOException {
-        PartnerFile file = file(exchange);
-        if (store instanceof LocalDocumentStore local) {
-            Path target = local.directory().resolve(file.sha256());
-            if (!Files.exists(target)) {
-                Path partial = Files.createTempFile(local.directory(), "incoming-", ".part");
-                try {
-                    Files.copy(file.localCopy(), partial, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(partial);
-                }
-            }
-            file.kept(LOCAL_REFERENCE + file.sha256());
-            return;
-        }
-        if (file.size() > maxInMemoryOriginal) {
-            throw new PartnerFileRejectedException("file", "TOO_LARGE_FOR_STORE", "the file has " + file.size()
-                    + " bytes; the configured document store takes originals only in memory, up to "
-                    + maxInMemoryOriginal + " bytes (hub.channels.sftp.max-in-memory-original)", Stage.STORE, null,
-                    null);
-        }
-        ChannelIngest.StoredOriginal original = channels.keepOriginal(Files.readAllBytes(file.localCopy()),
-                file.kind().mediaType());
-        if (!original.sha256().equals(file.sha256())) {
-            throw new IOException("the local copy of " + file + " changed while it was stored");
-        }
-        file.kept(original.reference());
+        keep(file(exchange));
+    }
+
+    void keep(PartnerFile file) throws IOException {
+        file.kept(channels.keepOriginal(file.localCopy(), file.sha256(), file.kind().mediaType()).reference());
     }
 
     static PartnerFile file(Exchange exchange) {

@@ -48,13 +48,16 @@ public class ProcessedFiles {
 
     /** Records the content as processed, with the capture it became. */
     public void remember(Exchange exchange) throws IOException {
-        PartnerFile file = PartnerFiles.file(exchange);
         CaptureJob job = exchange.getMessage().getBody(CaptureJob.class);
+        record(PartnerFiles.file(exchange), job == null ? "?" : job.captureId());
+    }
+
+    void record(PartnerFile file, String captureId) throws IOException {
         Path entry = entry(file);
         Files.createDirectories(entry.getParent());
         Path partial = Files.createTempFile(entry.getParent(), ".entry-", ".part");
         try {
-            Files.writeString(partial, "file " + file.name() + ", capture " + (job == null ? "?" : job.captureId())
+            Files.writeString(partial, "file " + file.name() + ", capture " + captureId
                     + ", processed " + Instant.now() + "\n", StandardCharsets.UTF_8);
             Files.move(partial, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

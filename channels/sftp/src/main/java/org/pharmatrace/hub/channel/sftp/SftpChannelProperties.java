@@ -25,8 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param errorFolder sub-folder that refused files move to, each with a {@code <name>.reason} file beside it
  * @param workDirectory local directory remote files are downloaded to before they are read (never into memory)
  * @param stateDirectory local directory of the processed-content ledger (content SHA-256 per partner)
- * @param maxInMemoryOriginal with a document store that only takes originals in memory (IPFS), larger files are
- *        refused; the local store takes any size as a stream
+ * @param maxFileSize larger files are refused ({@code FILE_TOO_LARGE}); below it any file is streamed into the
+ *        document store (local or IPFS) and read from the local copy, never held in memory
  */
 @ConfigurationProperties("hub.channels.sftp")
 public record SftpChannelProperties(
@@ -42,7 +42,7 @@ public record SftpChannelProperties(
         @DefaultValue("error") String errorFolder,
         @DefaultValue("data/sftp/work") Path workDirectory,
         @DefaultValue("data/sftp/state") Path stateDirectory,
-        @DefaultValue("32MB") DataSize maxInMemoryOriginal,
+        @DefaultValue("2GB") DataSize maxFileSize,
         @DefaultValue List<PartnerFolder> partners) {
 
     /**

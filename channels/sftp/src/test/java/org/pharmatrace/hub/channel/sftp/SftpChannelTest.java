@@ -9,6 +9,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,6 +37,7 @@ import org.pharmatrace.hub.deadletter.DeadLetter;
 import org.pharmatrace.hub.deadletter.DeadLetters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The SFTP channel end to end: files put into partner folders of a real SFTP server (Apache MINA SSHD) are polled
@@ -58,6 +64,8 @@ class SftpChannelTest extends SftpChannelIntegrationTest {
     SftpPollWatch watch;
     @Autowired
     CamelContext camel;
+    @LocalServerPort
+    int httpPort;
 
     @Test
     void corpusSerialFileBecomesCommissioningEventsAndMovesToDone() throws Exception {
@@ -215,6 +223,61 @@ class SftpChannelTest extends SftpChannelIntegrationTest {
     }
 
     @Test
+    void aRefusedFileReprocessedUnchangedIsRefusedAgainAndCorrectedIsCaptured() throws Exception {
+        byte[] badCheckDigit = serialFile("LOT-R1", 5, "\n", 2, false);
+        upload("acme/outbound", "reprocess-me.csv", badCheckDigit);
+        awaitFile("acme/outbound/error/reprocess-me.csv");
+        String id = field(Files.readString(sftp.folder("acme/outbound/error/reprocess-me.csv.reason")), "dead letter");
+        DeadLetter refused = deadLetters.find(id).orElseThrow();
+
+        HttpResponse<String> unchanged = reprocess(id, null);
+
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(400);
+        assertThat(json.readTree(unchanged.body()).get("detail").asText()).contains(refused.reason());
+        DeadLetter again = deadLetters.find(id).orElseThrow();
+        assertThat(again.isOpen()).isTrue();
+        assertThat(again.reason()).isEqualTo(refused.reason()).contains("reprocess-me.csv").contains("line 3");
+        assertThat(again.problems()).isEqualTo(refused.problems());
+        assertThat(again.attempts()).isEqualTo(refused.attempts() + 1);
+
+        byte[] corrected = serialFile("LOT-R1", 5, "\n", -1, false);
+        HttpResponse<String> fixed = reprocess(id, corrected);
+
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(deadLetters.find(id).orElseThrow().status()).isEqualTo(DeadLetter.REPROCESSED);
+        CaptureJob job = jobOf("acme", corrected);
+        assertThat(fixed.headers().firstValue("Location")).hasValue(job.location());
+        assertThat(job.sourceDocument()).isEqualTo("local:sha256:" + sha256(corrected));
+        assertThat(eventsOf(job).stream().mapToInt(e -> e.get("epcList").size()).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusedEpcisFileIsReprocessedWithACorrectedDocument() throws Exception {
+        long run = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0"
+                                     creationDate="2026-03-01T11:00:00Z">
+                  <EPCISBody><EventList>
+                    %s
+                  </EventList></EPCISBody>
+                </epcis:EPCISDocument>
+                """.formatted(objectEvent(run + "1"));
+        byte[] truncated = xml.substring(0, xml.indexOf("</ObjectEvent>")).getBytes(StandardCharsets.UTF_8);
+        upload("acme/outbound", "cut-short.xml", truncated);
+        awaitFile("acme/outbound/error/cut-short.xml");
+        String id = field(Files.readString(sftp.folder("acme/outbound/error/cut-short.xml.reason")), "dead letter");
+
+        assertThat(reprocess(id, null).statusCode()).isEqualTo(400);
+        HttpResponse<String> fixed = reprocess(id, xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(eventsOf(jobOf("acme", xml.getBytes(StandardCharsets.UTF_8))))
+                .extracting(e -> e.get("epcList").get(0).asText())
+                .containsExactly("urn:epc:id:sgtin:0614141.107346." + run + "1");
+    }
+
+    @Test
     void theSameContentUnderAnotherNameIsNotProcessedTwice() throws Exception {
         byte[] csv = serialFile("LOT-D1", 10, "\n", -1, false);
         upload("acme/outbound", "first.csv", csv);
@@ -324,6 +387,18 @@ class SftpChannelTest extends SftpChannelIntegrationTest {
     }
 
     // ---- helpers
+
+    /** POST /dlq/{id}/reprocess as the operator, with a corrected file or without. */
+    private HttpResponse<String> reprocess(String entryId, byte[] corrected) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + httpPort + "/dlq/" + entryId + "/reprocess"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("ops:operator-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(corrected == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(corrected)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 
     /** As a partner's client does it: written under a temporary name, then renamed. */
     private void upload(String folder, String name, byte[] content) throws IOException {
