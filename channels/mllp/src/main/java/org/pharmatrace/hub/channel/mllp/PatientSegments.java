@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class PatientSegments {
 
-    static final Set<String> KEPT = Set.of("MSH", "SFT", "UAC", "ORC", "TQ1", "TQ2", "RXO", "RXE", "RXD", "RXR", "RXC");
+    // UAC is not kept: it carries the sender's credentials (UAC-2), which must not reach originals or the DLQ
+    static final Set<String> KEPT = Set.of("MSH", "SFT", "ORC", "TQ1", "TQ2", "RXO", "RXE", "RXD", "RXR", "RXC");
 
     private static final Pattern SEGMENT_ID = Pattern.compile("[A-Z][A-Z0-9]{2}");
     private static final Pattern GS1_ELEMENT_STRING = Pattern.compile("^\\s*(\\(01\\)|\\][dQCe]\\d|\u001D?01\\d{14}21).*",

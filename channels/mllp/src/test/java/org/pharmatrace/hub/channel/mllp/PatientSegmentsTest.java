@@ -38,6 +38,19 @@ class PatientSegmentsTest {
     }
 
     @Test
+    void thenTheSendersCredentialsInUacAreNotKept() {
+        String message = PatientDataStaysInTheHubTest.fullOfPatientData("MSG-2", "SN2");
+        String[] segments = message.split("\r");
+        String withUac = segments[0] + "\rUAC|KERB|^^^^BEARER-TOKEN-7f3a\r"
+                + String.join("\r", java.util.Arrays.copyOfRange(segments, 1, segments.length));
+
+        String redacted = new String(redact(withUac), StandardCharsets.UTF_8);
+
+        assertThat(redacted.split("\r")[1]).isEqualTo("UAC");
+        assertThat(redacted).doesNotContain("BEARER-TOKEN-7f3a");
+    }
+
+    @Test
     void thenTheRedactedMessageMapsToTheSameEventsAsTheReceivedOne() {
         String message = PatientDataStaysInTheHubTest.fullOfPatientData("MSG-1", "SN1");
         PartnerProfile corner = new PartnerProfile("cornerpharm", null, "urn:epc:id:sgln:0614141.00003.0", "-05:00",
