@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.CamelContext;
@@ -103,6 +104,29 @@ class IpfsDocumentStoreTest {
         JsonNode health = new HubClient(port).get("/actuator/health", OPS).json();
         assertThat(health.at("/components/documentStore/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/documentStore/details/store").asText()).isEqualTo("ipfs");
+    }
+
+    @Test
+    void whenKuboIsDownDuringACaptureThenTheCaptureCompletesOnceItIsBack() throws Exception {
+        String document = TestDocuments.commissioning(2);
+        NotifyBuilder ingested = new NotifyBuilder(camel).fromRoute("ingest-accepted-capture")
+                .filter(e -> e.getMessage().getBody() instanceof CaptureJob).whenDone(1).create();
+        kubo.pause();
+        CompletableFuture<Answer> capture;
+        try {
+            // the hub meets a stopped Kubo and retries with back-off while it comes back
+            capture = CompletableFuture.supplyAsync(() -> new HubClient(port).post("/capture", ACME, document,
+                    "application/ld+json"));
+        } finally {
+            kubo.resume();
+        }
+
+        Answer accepted = capture.get(2, TimeUnit.MINUTES);
+        assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(202);
+        assertThat(ingested.matches(60, TimeUnit.SECONDS)).isTrue();
+        JsonNode job = new HubClient(port).get(accepted.header("Location"), ACME).json();
+        assertThat(job.get("acceptedCount").asInt()).isEqualTo(2);
+        assertThat(job.get("sourceDocument").asText()).startsWith("ipfs://b");
     }
 
     @Test

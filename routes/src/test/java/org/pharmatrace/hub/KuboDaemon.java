@@ -49,6 +49,16 @@ final class KuboDaemon {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Stops the daemon and keeps its repo, as when Kubo goes down under a running hub. */
+    void pause() {
+        run("stop");
+    }
+
+    /** Starts the paused daemon again on the same port and repo; returns once its API answers. */
+    void resume() {
+        run("start");
+    }
+
     /** Stops the daemon and removes its repo. */
     void stop() {
         run("stop");
