@@ -2,6 +2,7 @@ package org.pharmatrace.mapping.asn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pharmatrace.mapping.PartnerFormatException;
 
 /**
  * What reading an X12 or EDIFACT interchange of ship notices found: its envelopes, the notices it carries and every
@@ -129,6 +130,28 @@ public record EdiInterchange(String standard, Envelope envelope, List<Functional
         List<EdiError> all = new ArrayList<>(errors);
         all.addAll(more);
         return new EdiInterchange(standard, envelope, groups, all, complete);
+    }
+
+    /**
+     * The interchange as an acknowledgement must see it after a refusal: this module's own refusal carries the
+     * interchange with its located errors; a refusal from elsewhere (e.g. the mapped events failed EPCIS validation)
+     * rejects every transaction set with its reason.
+     */
+    public EdiInterchange rejectedBy(PartnerFormatException failure) {
+        if (failure instanceof AsnFormatException refusal && refusal.interchange() != null) {
+            return refusal.interchange();
+        }
+        List<EdiError> rejections = new ArrayList<>();
+        for (FunctionalGroup g : groups) {
+            for (Transaction t : g.transactions()) {
+                rejections.add(new EdiError(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), EdiError.Scope.TRANSACTION,
+                        g.controlNumber(), t.controlNumber(), null, 0, 0, 0, null, null, -1));
+            }
+        }
+        if (rejections.isEmpty()) {
+            rejections.add(EdiError.ofDocument(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), -1));
+        }
+        return withErrors(rejections);
     }
 
     /** The first error as an exception, for callers that map or fail. */

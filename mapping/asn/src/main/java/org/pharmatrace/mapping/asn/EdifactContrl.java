@@ -50,20 +50,7 @@ public final class EdifactContrl {
 
     /** Rejects an interchange for a reason found outside this module: every message is rejected. */
     public static EdifactContrl rejecting(EdiInterchange interchange, PartnerFormatException failure) {
-        if (failure instanceof AsnFormatException refusal && refusal.interchange() != null) {
-            return of(refusal.interchange());
-        }
-        List<EdiError> errors = new ArrayList<>();
-        for (FunctionalGroup g : interchange.groups()) {
-            for (Transaction t : g.transactions()) {
-                errors.add(new EdiError(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), Scope.TRANSACTION,
-                        g.controlNumber(), t.controlNumber(), null, 0, 0, 0, null, null, -1));
-            }
-        }
-        if (errors.isEmpty()) {
-            errors.add(EdiError.ofDocument(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), -1));
-        }
-        return of(interchange.withErrors(errors));
+        return of(interchange.rejectedBy(failure));
     }
 
     public boolean accepted() {

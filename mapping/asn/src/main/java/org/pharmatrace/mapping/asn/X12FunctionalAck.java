@@ -68,20 +68,7 @@ public final class X12FunctionalAck {
      * validation): every transaction set is rejected with AK5 code 5 unless the failure already is this module's.
      */
     public static X12FunctionalAck rejecting(EdiInterchange interchange, PartnerFormatException failure) {
-        if (failure instanceof AsnFormatException refusal && refusal.interchange() != null) {
-            return of(refusal.interchange());
-        }
-        List<EdiError> errors = new ArrayList<>();
-        for (FunctionalGroup g : interchange.groups()) {
-            for (Transaction t : g.transactions()) {
-                errors.add(new EdiError(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), Scope.TRANSACTION,
-                        g.controlNumber(), t.controlNumber(), null, 0, 0, 0, null, null, -1));
-            }
-        }
-        if (errors.isEmpty()) {
-            errors.add(EdiError.ofDocument(AsnErrorCode.MAPPING_FAILED, failure.getMessage(), -1));
-        }
-        return of(interchange.withErrors(errors));
+        return of(interchange.rejectedBy(failure));
     }
 
     /** True when the acknowledgement accepts the interchange. */
