@@ -1,7 +1,6 @@
 package org.pharmatrace.connectors.fabric;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ class ContractErrorCodeTest {
 
   @Test
   void whenTheChaincodeDefinesItsCodesThenThisListMatchesItInOrder() throws IOException {
-    assumeTrue(Files.exists(CHAINCODE_ERRORS), "chaincode sources not beside this module");
+    assertThat(CHAINCODE_ERRORS).as("the chaincode sources, beside this module in the repository").exists();
     String source = Files.readString(CHAINCODE_ERRORS);
     List<String> chaincodeCodes = new ArrayList<>();
     // Constants stand alone on their lines; the list ends at the one followed by ';' (Javadoc may hold ';' too).

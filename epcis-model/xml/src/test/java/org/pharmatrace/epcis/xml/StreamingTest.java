@@ -20,7 +20,6 @@ class StreamingTest {
         GeneratedDocument input = new GeneratedDocument(EVENTS);
         CountingOutput output = new CountingOutput();
         long count = 0;
-        long start = System.nanoTime();
         try (EpcisXmlReader reader = new EpcisXmlReader(input); EpcisXmlWriter writer = new EpcisXmlWriter(output, EpcisFormat.XML_1_2)) {
             writer.start(reader.document());
             while (reader.hasNext()) {
@@ -29,11 +28,10 @@ class StreamingTest {
                 count++;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("Streamed %,d events (%,d MB in, %,d MB out) in %.1f s: %,.0f events/s, max heap %,d MB%n", count,
-                input.bytesRead() >> 20, output.bytes >> 20, seconds, count / seconds, Runtime.getRuntime().maxMemory() >> 20);
 
+        // speed is measured by the benchmark module; this test proves only that memory does not grow with the input
         assertThat(count).isEqualTo(EVENTS);
+        assertThat(output.bytes).as("EPCIS 1.2 XML written").isPositive();
         assertThat(input.bytesRead()).isGreaterThan(Runtime.getRuntime().maxMemory());
     }
 
