@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.as2.api.AS2Header;
+import org.apache.camel.component.as2.api.AS2ServerConnection;
 import org.apache.camel.component.as2.api.entity.AS2DispositionModifier;
 import org.apache.camel.component.as2.api.entity.EntityParser;
 import org.apache.camel.component.as2.internal.AS2Constants;
@@ -27,17 +28,28 @@ import org.pharmatrace.hub.deadletter.Stage;
  * no partner profile allows: a message not addressed to us, from an AS2 name nobody registered, unencrypted from a
  * partner that must encrypt, or asking for its MDN at a URL other than the one configured for its sender. Those
  * go to {@code direct:as2-refuse-message} (dead letter and error MDN) instead of the receiving route.
- * camel-as2 holds one decryption key for the whole server, so this is where a per-partner decision can be made
- * about a message camel would otherwise refuse without telling us.
+ * camel-as2 refuses any unencrypted message on a consumer holding a decryption key, so this is also where the
+ * unencrypted messages of partners allowed to send them are handed to the consumer that holds none.
  */
 public class As2RequestScreen implements HttpRequestHandler {
 
+    /** Where the consumer without a decryption key listens; partners send to "/" and the screen chooses. */
+    static final String UNENCRYPTED_PATH = "/as2-unencrypted";
+
     private final HttpRequestHandler receiver;
+    private final HttpRequestHandler unencryptedReceiver;
     private final As2Partners partners;
     private final ProducerTemplate producer;
 
-    public As2RequestScreen(HttpRequestHandler receiver, As2Partners partners, ProducerTemplate producer) {
+    /**
+     * @param receiver the camel-as2 consumer that decrypts
+     * @param unencryptedReceiver the one without a decryption key; null while it is not started (unencrypted
+     *     messages then go to {@code receiver}, which refuses them)
+     */
+    public As2RequestScreen(HttpRequestHandler receiver, HttpRequestHandler unencryptedReceiver, As2Partners partners,
+                            ProducerTemplate producer) {
         this.receiver = receiver;
+        this.unencryptedReceiver = unencryptedReceiver;
         this.partners = partners;
         this.producer = producer;
     }
@@ -47,7 +59,14 @@ public class As2RequestScreen implements HttpRequestHandler {
             throws HttpException, IOException {
         Optional<As2Refusal> refusal = screen(request);
         if (refusal.isEmpty()) {
-            receiver.handle(request, response, context);
+            if (unencryptedReceiver != null && !encrypted(request)) {
+                // the MDN's MIC is computed (ResponseMDN) with the decryption key the server put in the context for
+                // the path; with it, camel-as2 would expect an encrypted message there too
+                context.setAttribute(AS2ServerConnection.AS2_DECRYPTING_PRIVATE_KEY, null);
+                unencryptedReceiver.handle(request, response, context);
+            } else {
+                receiver.handle(request, response, context);
+            }
             return;
         }
         EntityParser.parseAS2MessageEntity(request);
@@ -75,10 +94,7 @@ public class As2RequestScreen implements HttpRequestHandler {
             return Optional.of(new As2Refusal(AS2DispositionModifier.ERROR_AUTHENTICATION_FAILED,
                     Stage.AUTHORISATION, null, "AS2-From '" + from + "' is not a registered partner"));
         }
-        String contentType = Optional.ofNullable(header(request, AS2Header.CONTENT_TYPE)).orElse("")
-                .toLowerCase(Locale.ROOT);
-        boolean encrypted = contentType.startsWith("application/pkcs7-mime")
-                && contentType.contains("enveloped-data");
+        boolean encrypted = encrypted(request);
         String asked = header(request, AS2Header.RECEIPT_DELIVERY_OPTION);
         String allowed = partner.settings().asyncMdnUrl();
         if (asked != null && !asked.trim().equals(allowed)) {
@@ -96,9 +112,16 @@ public class As2RequestScreen implements HttpRequestHandler {
         if (partner.settings().requireEncrypted() && !encrypted) {
             return Optional.of(new As2Refusal(AS2DispositionModifier.ERROR_INSUFFICIENT_MESSAGE_SECURITY,
                     Stage.AUTHORISATION, partner, "the profile of " + partner.as2Id()
-                            + " requires encrypted messages; this one is not encrypted (" + contentType + ")"));
+                            + " requires encrypted messages; this one is not encrypted ("
+                            + header(request, AS2Header.CONTENT_TYPE) + ")"));
         }
         return Optional.empty();
+    }
+
+    private static boolean encrypted(ClassicHttpRequest request) {
+        String contentType = Optional.ofNullable(header(request, AS2Header.CONTENT_TYPE)).orElse("")
+                .toLowerCase(Locale.ROOT);
+        return contentType.startsWith("application/pkcs7-mime") && contentType.contains("enveloped-data");
     }
 
     private static String header(ClassicHttpRequest request, String name) {

@@ -1,5 +1,7 @@
 package org.pharmatrace.hub.channel.as2;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.component.as2.AS2Endpoint;
@@ -23,6 +25,7 @@ public class As2RequestScreenInstaller extends RoutePolicySupport {
 
     private final As2Partners partners;
     private final ProducerTemplate producer;
+    private final Map<String, HttpRequestHandler> consumers = new ConcurrentHashMap<>();
 
     public As2RequestScreenInstaller(As2Partners partners, ProducerTemplate producer) {
         this.partners = partners;
@@ -35,7 +38,18 @@ public class As2RequestScreenInstaller extends RoutePolicySupport {
                 || !(route.getEndpoint() instanceof AS2Endpoint endpoint)) {
             throw new IllegalStateException("route " + route.getRouteId() + " is not an AS2 server route");
         }
-        endpoint.getAS2ServerConnection().listen("/", new As2RequestScreen(consumer, partners, producer));
+        consumers.put(route.getRouteId(), consumer);
+        HttpRequestHandler receiver = consumers.get(As2Routes.RECEIVE_ROUTE);
+        if (receiver == null) {
+            // the decrypting consumer is not up yet; the screen goes in when it is
+            return;
+        }
+        As2RequestScreen screen = new As2RequestScreen(receiver, consumers.get(As2Routes.RECEIVE_UNENCRYPTED_ROUTE),
+                partners, producer);
+        // both paths are screened: a partner posting to the unencrypted consumer's path directly is held to its
+        // profile all the same
+        endpoint.getAS2ServerConnection().listen("/", screen);
+        endpoint.getAS2ServerConnection().listen(As2RequestScreen.UNENCRYPTED_PATH, screen);
         LOG.info("AS2 server on port {} screens messages against the profiles of {} partners",
                 endpoint.getConfiguration().getServerPortNumber(), partners.count());
     }

@@ -46,6 +46,7 @@ abstract class As2ChannelIntegrationTest {
     static final int ACME_AS2_SERVER_PORT;
     static final As2LibReceiver ACME_AS2_SERVER;
     static final String ACME_ASYNC_AS2_ID = "ACME3PL-ASYNC";
+    static final String ACME_UNENCRYPTED_AS2_ID = "ACME3PL-SIGNED-ONLY";
     static final MdnInbox ACME_MDN_INBOX;
     static final MdnInbox ELSEWHERE;
 
@@ -88,6 +89,10 @@ abstract class As2ChannelIntegrationTest {
         registry.add("hub.channels.as2.partners[1].certificate", () -> acmeCertificate);
         registry.add("hub.channels.as2.partners[1].mdn", () -> "async");
         registry.add("hub.channels.as2.partners[1].async-mdn-url", ACME_MDN_INBOX::url);
+        registry.add("hub.channels.as2.partners[2].partner", () -> "acme");
+        registry.add("hub.channels.as2.partners[2].as2-id", () -> ACME_UNENCRYPTED_AS2_ID);
+        registry.add("hub.channels.as2.partners[2].certificate", () -> acmeCertificate);
+        registry.add("hub.channels.as2.partners[2].require-encrypted", () -> "false");
     }
 
     final ObjectMapper json = new ObjectMapper();

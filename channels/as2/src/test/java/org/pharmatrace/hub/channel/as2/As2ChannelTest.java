@@ -45,6 +45,26 @@ class As2ChannelTest extends As2ChannelIntegrationTest {
     }
 
     @Test
+    void every856OfSeveralInARowIsAcknowledgedAtThePartnersAs2Server() throws Exception {
+        // more than camel-as2's client holds connections per partner (5): they used to stall the acknowledgements
+        List<Integer> groups = List.of(911, 912, 913, 914, 915, 916, 917, 918);
+        for (int group : groups) {
+            byte[] notice = new String(corpus("x12/pharma-asn-856.edi"), StandardCharsets.US_ASCII)
+                    .replace("*101*X*004010~", "*" + group + "*X*004010~").replace("GE*1*101~", "GE*1*" + group + "~")
+                    .replace("ASN-20251120-01", "ASN-ROW-" + group).replace("SN10", "SN" + group)
+                    .getBytes(StandardCharsets.US_ASCII);
+            Receipt receipt = acme.send(Sending.signedAndEncrypted(ACME_AS2_ID, ACME), notice, "application/edi-x12");
+            assertThat(receipt.disposition()).as(receipt.text()).isEqualTo(PROCESSED);
+        }
+
+        for (int group : groups) {
+            assertThat(ACME_AS2_SERVER.await(ack -> ack.content().contains("AK1*SH*" + group), ACK_WAIT))
+                    .as("997 for group %d at the partner's AS2 server", group)
+                    .hasValueSatisfying(ack -> assertThat(ack.content()).contains("ST*997*", "AK5*A"));
+        }
+    }
+
+    @Test
     void an856WithAWrongSegmentCountIsRefusedWithA997NamingTheError() throws Exception {
         byte[] wrongCount = new String(corpus("x12/pharma-asn-856.edi"), StandardCharsets.US_ASCII)
                 .replace("*101*X*004010~", "*777*X*004010~").replace("GE*1*101~", "GE*1*777~")
@@ -105,6 +125,18 @@ class As2ChannelTest extends As2ChannelIntegrationTest {
         JsonNode entry = deadLetter(receipt);
         assertThat(entry.get("stage").asText()).isEqualTo("authorisation");
         assertThat(entry.get("partner").asText()).isEqualTo("acme");
+    }
+
+    @Test
+    void aSignedUnencryptedMessageFromAPartnerAllowedToSendUnencryptedIsCaptured() throws Exception {
+        Sending signedOnly = Sending.signedAndEncrypted(ACME_UNENCRYPTED_AS2_ID, ACME).unencrypted().inBinary();
+
+        Receipt receipt = acme.send(signedOnly, corpus("x12/pharma-asn-856.edi"), "application/edi-x12");
+
+        assertThat(receipt.disposition()).as(receipt.text()).isEqualTo(PROCESSED);
+        assertThat(receipt.micMatched()).isTrue();
+        assertThat(receipt.signer()).isEqualTo(HUB.certificate());
+        assertThat(recordsOf(captureIdIn(receipt))).hasSize(4);
     }
 
     @Test

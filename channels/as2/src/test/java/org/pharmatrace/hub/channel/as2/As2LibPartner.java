@@ -3,6 +3,7 @@ package org.pharmatrace.hub.channel.as2;
 import com.helger.as2lib.client.AS2Client;
 import com.helger.as2lib.client.AS2ClientRequest;
 import com.helger.as2lib.client.AS2ClientResponse;
+import com.helger.mail.cte.EContentTransferEncoding;
 import com.helger.as2lib.client.AS2ClientSettings;
 import com.helger.as2lib.crypto.ECompressionType;
 import com.helger.as2lib.crypto.ECryptoAlgorithmCrypt;
@@ -24,25 +25,33 @@ final class As2LibPartner {
 
     /** What to send and how. */
     record Sending(String as2From, Identity signer, boolean sign, boolean encrypt, boolean compress,
-                   String asyncMdnUrl) {
+                   String asyncMdnUrl, boolean binaryEncoded) {
         static Sending signedAndEncrypted(String as2From, Identity signer) {
-            return new Sending(as2From, signer, true, true, false, null);
+            return new Sending(as2From, signer, true, true, false, null, false);
         }
 
         Sending unsigned() {
-            return new Sending(as2From, signer, false, encrypt, compress, asyncMdnUrl);
+            return new Sending(as2From, signer, false, encrypt, compress, asyncMdnUrl, binaryEncoded);
         }
 
         Sending unencrypted() {
-            return new Sending(as2From, signer, sign, false, compress, asyncMdnUrl);
+            return new Sending(as2From, signer, sign, false, compress, asyncMdnUrl, binaryEncoded);
         }
 
         Sending compressed() {
-            return new Sending(as2From, signer, sign, encrypt, true, asyncMdnUrl);
+            return new Sending(as2From, signer, sign, encrypt, true, asyncMdnUrl, binaryEncoded);
+        }
+
+        /**
+         * Content-Transfer-Encoding binary for the document part (RFC 4130's advice); as2-lib otherwise chose 7bit
+         * for an unencrypted message, whose signature then did not verify at the hub.
+         */
+        Sending inBinary() {
+            return new Sending(as2From, signer, sign, encrypt, compress, asyncMdnUrl, true);
         }
 
         Sending asyncMdnTo(String url) {
-            return new Sending(as2From, signer, sign, encrypt, compress, url);
+            return new Sending(as2From, signer, sign, encrypt, compress, url, binaryEncoded);
         }
     }
 
@@ -111,6 +120,9 @@ final class As2LibPartner {
         });
         AS2ClientRequest request = new AS2ClientRequest("advance ship notice").setData(document)
                 .setContentType(contentType);
+        if (sending.binaryEncoded()) {
+            request.setContentTransferEncoding(EContentTransferEncoding.BINARY);
+        }
         AS2ClientResponse response = new AS2Client().sendSynchronous(settings, request);
         return new Receipt(response, mic.get());
     }

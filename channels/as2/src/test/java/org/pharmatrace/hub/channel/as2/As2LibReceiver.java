@@ -100,6 +100,26 @@ final class As2LibReceiver implements AutoCloseable {
         }
     }
 
+    /** How many messages matching were received so far. */
+    long count(Predicate<Received> wanted) {
+        return received.stream().filter(wanted).count();
+    }
+
+    /** Waits until at least {@code expected} messages matching were received, up to the timeout; the count then. */
+    long awaitCount(Predicate<Received> wanted, long expected, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        synchronized (received) {
+            while (true) {
+                long found = count(wanted);
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (found >= expected || left <= 0) {
+                    return found;
+                }
+                received.wait(left);
+            }
+        }
+    }
+
     @Override
     public void close() {
         processor.stopActiveModules();

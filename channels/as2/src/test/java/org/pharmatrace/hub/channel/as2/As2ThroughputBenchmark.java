@@ -17,7 +17,8 @@ import org.pharmatrace.hub.channel.as2.As2LibPartner.Sending;
 /**
  * Throughput of the AS2 channel, printed, not asserted: signed and encrypted X12 856s with 1,000 serials each, sent
  * by as2-lib over HTTP on 127.0.0.1, each answered by a signed MDN once its events are on hub.canonical-events (the
- * MDN is written after the ingest returns, so the round trip bounds the time from receipt to events on Kafka).
+ * MDN is written after the ingest returns, so the round trip bounds the time from receipt to events on Kafka), and
+ * how many of our 997s reached acme's own AS2 server (as2-lib) by the last MDN and after waiting for the rest.
  * Excluded from the build; run with {@code mvn -f channels/as2/pom.xml test -Dtest=As2ThroughputBenchmark
  * -Dgroups=benchmark -Dbenchmark.messages=40 -Dbenchmark.senders=2}.
  */
@@ -51,6 +52,13 @@ class As2ThroughputBenchmark extends As2ChannelIntegrationTest {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // every 856 sent (warm-up included) is acknowledged by a 997 of ours to acme's own AS2 server
+        int expected = warmup + messages;
+        long acknowledgedAtEnd = ACME_AS2_SERVER.count(As2ThroughputBenchmark::benchmarkAcknowledgement);
+        long started = System.nanoTime();
+        long acknowledged = ACME_AS2_SERVER.awaitCount(As2ThroughputBenchmark::benchmarkAcknowledgement, expected,
+                ACK_WAIT);
+        double drained = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         List<Long> sorted = latencies.stream().sorted().toList();
         System.out.printf("%nAS2 benchmark: %d signed+encrypted 856s x %d serials (3 events on Kafka each), %d senders,"
@@ -60,6 +68,13 @@ class As2ThroughputBenchmark extends As2ChannelIntegrationTest {
                 messages * SERIALS / seconds);
         System.out.printf("  send -> signed MDN (events on Kafka before the MDN): p50 %d ms, p99 %d ms, max %d ms%n",
                 percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1_000_000);
+        System.out.printf("  997s at acme's as2-lib server: %d of %d when the last MDN came, %d of %d %.1f s later"
+                + " (waited up to %d s)%n", acknowledgedAtEnd, expected, acknowledged, expected, drained,
+                ACK_WAIT.toSeconds());
+    }
+
+    private static boolean benchmarkAcknowledgement(As2LibReceiver.Received received) {
+        return received.content().contains("ST*997") && received.content().contains("AK1*SH*");
     }
 
     private void send(int n) throws Exception {
