@@ -17,6 +17,7 @@
 #   KAFKA_VERSION          default 3.9.1 (the version Spring Boot 3.5's Kafka client and the hub's tests use)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/stack/processes.sh"
 
 version="${KAFKA_VERSION:-3.9.1}"
 tools="$root/.tools/kafka"
@@ -174,14 +175,8 @@ start() {
 stop_broker() {
   local pid
   pid="$(broker_pid)" || { rm -f "$pid_file"; echo "Kafka is not running ($run)"; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
   # SIGTERM runs the controlled shutdown (logs flushed, clean shutdown marker); give it time, then insist.
-  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  kill -0 "$pid" 2>/dev/null && die "the broker (pid $pid) did not stop"
+  terminate "$pid" 30 || die "the broker (pid $pid) did not stop"
   rm -f "$pid_file"
   echo "Kafka stopped ($run)"
 }

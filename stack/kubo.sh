@@ -17,6 +17,7 @@
 #   KUBO_VERSION       default v0.39.0;  KUBO_GO_TOOLCHAIN  default go1.25.4
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/stack/processes.sh"
 
 version="${KUBO_VERSION:-v0.39.0}"
 # Kubo v0.39.0 does not compile with Go 1.26 (cockroachdb/swiss), so the build asks Go for the 1.25 toolchain.
@@ -124,14 +125,8 @@ start() {
 stop_daemon() {
   local pid
   pid="$(daemon_pid)" || { rm -f "$pid_file"; echo "Kubo is not running ($IPFS_PATH)"; return 0; }
-  kill -TERM "$pid" 2>/dev/null || true
   # Kubo flushes its datastore on SIGTERM; give it time, then insist.
-  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  kill -0 "$pid" 2>/dev/null && die "the daemon (pid $pid) did not stop"
+  terminate "$pid" 15 || die "the daemon (pid $pid) did not stop"
   rm -f "$pid_file"
   echo "Kubo stopped ($IPFS_PATH)"
 }
