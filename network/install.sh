@@ -48,5 +48,9 @@ for p in "${pkgs[@]}"; do
   fi
 done
 rm -f "$log"
+# Fabric's default node configuration (core.yaml, orderer.yaml), which network/fabric.sh starts from.
+src="$(GOFLAGS=-mod=mod go mod download -json "github.com/hyperledger/fabric@$commit" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')"
+mkdir -p "$root/.tools/fabric/$release/config"
+cp "$src"/sampleconfig/core.yaml "$src"/sampleconfig/orderer.yaml "$root/.tools/fabric/$release/config/"
 touch "$stamp"
 echo "Fabric $release installed: $(ls "$bin" | tr '\n' ' ')"
