@@ -1,6 +1,7 @@
 package org.pharmatrace.hub;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,7 @@ public record HubProperties(
         @DefaultValue Ingest ingest,
         @DefaultValue Documents documents,
         @DefaultValue DeadLetters deadLetters,
+        @DefaultValue Ledger ledger,
         @DefaultValue List<Partner> partners,
         @DefaultValue List<Operator> operators) {
 
@@ -37,7 +39,8 @@ public record HubProperties(
     public record Topics(
             @DefaultValue("hub.canonical-events") String canonicalEvents,
             @DefaultValue("hub.capture-jobs") String captureJobs,
-            @DefaultValue("hub.dlq") String deadLetters) {
+            @DefaultValue("hub.dlq") String deadLetters,
+            @DefaultValue("hub.ledger-outcomes") String ledgerOutcomes) {
     }
 
     /**
@@ -79,6 +82,47 @@ public record HubProperties(
 
     /** @param maxInlinePayload payloads up to this size travel inside the DLQ record; larger ones by reference */
     public record DeadLetters(@DefaultValue("256KB") DataSize maxInlinePayload) {
+    }
+
+    /**
+     * The ledger submitter: canonical events go to the traceability chaincode in batches, each signed by the
+     * organisation that captured them.
+     *
+     * @param enabled off: events stay on the canonical topic (a hub without a ledger, for development)
+     * @param organisations one gateway connection and identity per organisation the hub submits for
+     * @param batchSize events per Fabric transaction at most
+     * @param linger how long the submitter waits for a batch to fill before it submits what it has
+     * @param consumerGroup the Kafka consumer group whose committed offsets say what is on the ledger
+     * @param submitAttempts attempts per batch for transient failures (read conflicts, timeouts, peer unavailable)
+     * @param pauseAfterFailure after a batch exhausted its attempts, the submitter waits this long before it tries
+     *        again (doubling up to {@code maxPause}); the events wait on Kafka meanwhile
+     */
+    public record Ledger(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("traceability") String channel,
+            @DefaultValue("traceability") String chaincode,
+            @DefaultValue List<LedgerOrganisation> organisations,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("200ms") Duration linger,
+            @DefaultValue("hub-ledger-submitter") String consumerGroup,
+            @DefaultValue("5") int submitAttempts,
+            @DefaultValue("2s") Duration pauseAfterFailure,
+            @DefaultValue("60s") Duration maxPause) {
+    }
+
+    /**
+     * How the hub reaches the ledger as one organisation: its gateway peer (TLS) and the enrolment it signs with.
+     *
+     * @param privateKey a PEM file, or a directory holding exactly one (cryptogen's and Fabric CA's keystore)
+     * @param serverNameOverride the TLS host name, when the peer's certificate does not name the endpoint's host
+     */
+    public record LedgerOrganisation(
+            String mspId,
+            String peerEndpoint,
+            Path tlsCaCertificate,
+            String serverNameOverride,
+            Path certificate,
+            Path privateKey) {
     }
 
     /**

@@ -65,6 +65,6 @@ class PartnerEntitlementsTest {
     }
 
     private static HubProperties emptyProperties() {
-        return new HubProperties(null, null, null, null, null, List.of(), List.of());
+        return new HubProperties(null, null, null, null, null, null, List.of(), List.of());
     }
 }

@@ -45,7 +45,7 @@ class RestartTest extends HubIntegrationTest {
         String reference = documents.store(interruptedDocument, sha256, "application/ld+json");
         String interrupted = UUID.randomUUID().toString();
         jobs.save(new CaptureJob(interrupted, true, true, Instant.now(), null, "proceed", "acme", "AcmeMSP", "http",
-                reference, sha256, "EPCIS 2.0 JSON-LD", 3, 0, 0, List.of(), List.of(), 0));
+                reference, sha256, "EPCIS 2.0 JSON-LD", 3, 0, 0, null, List.of(), List.of(), 0));
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(HubApplication.class)
                 .profiles("test")

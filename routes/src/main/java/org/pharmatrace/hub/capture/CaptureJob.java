@@ -14,6 +14,7 @@ import java.util.List;
  * @param sourceDocument where the original document is kept ({@code ipfs://<CID>} or {@code local:sha256:<hex>})
  * @param format the EPCIS syntax of the original, or {@code null} when a channel mapped a partner format
  * @param events the accepted events, in document order
+ * @param committedCount with a ledger: the accepted events now on it (committed by this capture or found there)
  * @param errors one RFC 7807 problem per thing wrong with a rejected event, naming its index and field
  * @param version increases with every change; the state topic keeps the highest
  */
@@ -35,6 +36,7 @@ public record CaptureJob(
         long eventCount,
         long acceptedCount,
         long rejectedCount,
+        Long committedCount,
         List<CapturedEvent> events,
         List<CaptureError> errors,
         long version) {
@@ -60,6 +62,17 @@ public record CaptureJob(
     CaptureJob withVersion(long v) {
         return new CaptureJob(captureId, running, success, createdAt, finishedAt, captureErrorBehaviour, partner,
                 organisation, channel, sourceDocument, documentSha256, format, eventCount, acceptedCount,
-                rejectedCount, events, errors, v);
+                rejectedCount, committedCount, events, errors, v);
+    }
+
+    /** The job as the ledger has taken it further: events with their transactions, ledger rejections as errors. */
+    public CaptureJob withLedgerProgress(boolean stillRunning, long committed, long ledgerRejected,
+                                         List<CapturedEvent> ledgerEvents, List<CaptureError> ledgerErrors) {
+        List<CaptureError> allErrors = new java.util.ArrayList<>(errors);
+        allErrors.addAll(ledgerErrors);
+        return new CaptureJob(captureId, stillRunning, allErrors.isEmpty(), createdAt, stillRunning ? null : finishedAt,
+                captureErrorBehaviour, partner, organisation, channel, sourceDocument, documentSha256, format,
+                eventCount, acceptedCount - ledgerRejected, rejectedCount + ledgerRejected, committed, ledgerEvents,
+                allErrors, version);
     }
 }

@@ -166,7 +166,7 @@ public class CaptureReception {
         CaptureJob job = jobs.save(new CaptureJob(capture.captureId, true, errors.isEmpty(), Instant.now(), null,
                 capture.errorBehaviour, capture.partner.id(), capture.partner.organisation(), capture.channel,
                 capture.sourceDocument, capture.sha256, capture.report.formatName(), capture.report.eventCount(), 0,
-                0, List.of(), errors, 0));
+                0, null, List.of(), errors, 0));
         capture.content = null;
         metrics.document(capture.partner.id(), capture.channel, "accepted");
         exchange.getMessage().setBody(job.captureId());

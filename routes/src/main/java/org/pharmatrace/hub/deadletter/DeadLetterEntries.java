@@ -79,6 +79,23 @@ public class DeadLetterEntries {
         return publish(entry);
     }
 
+    /**
+     * An accepted event the chaincode refused (stage {@value Stage#LEDGER}); its payload is the canonical record as
+     * it went to the ledger, so reprocessing it captures it again once what it depends on is there.
+     */
+    public DeadLetter rejectedByLedger(String captureId, String partnerId, String organisation, String channel,
+                                       String sourceDocument, long index, String eventJson, String reason) {
+        String id = DeadLetters.eventEntryId(captureId, index);
+        Instant now = Instant.now();
+        List<EventProblem> problems = List.of(new EventProblem(index, null, null, reason));
+        DeadLetter entry = store.find(id)
+                .map(existing -> existing.failedAgain(Stage.LEDGER, reason, problems, now))
+                .orElseGet(() -> new DeadLetter(id, DeadLetter.OPEN, Stage.LEDGER, reason, problems, captureId, index,
+                        partnerId, organisation, channel, eventJson, "utf-8", EVENT_MEDIA_TYPE, sourceDocument, null,
+                        null, 1, now, now, null, 0));
+        return publish(entry);
+    }
+
     /** An accepted document whose ingest failed as a whole; reprocessing it resumes that capture. */
     public DeadLetter failedDocument(String captureId, TradingPartner partner, String channel, String sourceDocument,
                                      String documentSha256, String reason) {

@@ -15,6 +15,8 @@ public final class Stage {
     public static final String INGEST = "ingest";
     /** A canonical event could not be put on its topic. */
     public static final String PUBLISH = "publish";
+    /** The chaincode refused the event (a lifecycle rule, ownership, a wrong hash). */
+    public static final String LEDGER = "ledger";
 
     private Stage() {
     }

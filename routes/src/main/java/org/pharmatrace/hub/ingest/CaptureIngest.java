@@ -176,7 +176,7 @@ public class CaptureIngest {
         RecordMetadata record = metadata == null || metadata.isEmpty() ? null : (RecordMetadata) metadata.get(0);
         progress.published(new CapturedEvent(index, hash, hash.equals(original) ? null : original,
                 CapturedEvent.PUBLISHED, record == null ? null : record.partition(),
-                record == null ? null : record.offset(), request.reprocessing()));
+                record == null ? null : record.offset(), request.reprocessing(), null, null));
         metrics.eventAccepted(request.partner().id(), progress.channel());
     }
 

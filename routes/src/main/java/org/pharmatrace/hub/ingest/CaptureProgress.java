@@ -105,7 +105,7 @@ public final class CaptureProgress {
         long eventCount = Math.max(knownEventCount, lastIndex + 1);
         return new CaptureJob(captureId, running, allErrors.isEmpty(), createdAt, running ? null : Instant.now(),
                 errorBehaviour, request.partner().id(), request.partner().organisation(), channel, sourceDocument,
-                documentSha256, format, eventCount, events.size(), errors.size(),
+                documentSha256, format, eventCount, events.size(), errors.size(), null,
                 new ArrayList<>(events.values()), allErrors, 0);
     }
 }

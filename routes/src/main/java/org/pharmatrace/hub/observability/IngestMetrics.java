@@ -2,6 +2,8 @@ package org.pharmatrace.hub.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,24 @@ public class IngestMetrics {
     public void deadLettered(String partner, String channel, String stage) {
         Counter.builder("hub.dead.letters").tag("partner", partner).tag("channel", channel).tag("stage", stage)
                 .register(registry).increment();
+    }
+
+    /**
+     * An event reached the ledger ({@code committed} or {@code duplicate}), {@code latency} after it was published:
+     * the capture-to-commit time ({@code hub_ledger_commit_latency_seconds}).
+     */
+    public void eventOnLedger(String partner, String channel, String outcome, Duration latency) {
+        Counter.builder("hub.events.ledger").tag("partner", partner).tag("channel", channel).tag("outcome", outcome)
+                .register(registry).increment();
+        Timer.builder("hub.ledger.commit.latency").tag("partner", partner).publishPercentileHistogram()
+                .register(registry).record(latency);
+    }
+
+    /** A Fabric transaction of {@code events} events committed. */
+    public void ledgerTransaction(String organisation, int events, Duration took) {
+        Timer.builder("hub.ledger.transactions").tag("organisation", organisation).register(registry).record(took);
+        Counter.builder("hub.ledger.transaction.events").tag("organisation", organisation).register(registry)
+                .increment(events);
     }
 
     private Counter counter(String name, String partner, String channel) {
