@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pharmatrace.hub.HubProperties;
 import org.pharmatrace.hub.problem.Problem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,25 +34,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every API call is authenticated with HTTP Basic against the configured partners and operators (bcrypt hashes).
  * Unauthenticated calls get 401, an operator trying to capture gets 403, both as RFC 7807 problems. Health and
- * Prometheus stay open for the platform's probes and scrapers.
+ * Prometheus stay open for the platform's probes and scrapers. Other modules add logins ({@link ApiUsers}) and
+ * authorise their own endpoints ({@link ApiAuthorisationRules}).
  */
 @Configuration
 public class HubSecurity {
 
-    static final String PARTNER = "PARTNER";
-    static final String OPERATOR = "OPERATOR";
+    public static final String PARTNER = "PARTNER";
+    public static final String OPERATOR = "OPERATOR";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, PartnerDirectory partners) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json, PartnerDirectory partners,
+            ObjectProvider<ApiAuthorisationRules> moduleRules) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
+                .authorizeHttpRequests(auth -> {
+                    auth
                         // platform-http answers on an async dispatch; the request was authorised on its way in
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/capture", "/events").hasRole(PARTNER)
-                        .requestMatchers("/capture", "/capture/**", "/dlq", "/dlq/**").hasAnyRole(PARTNER, OPERATOR)
-                        .anyRequest().hasRole(OPERATOR))
+                        .requestMatchers("/capture", "/capture/**", "/dlq", "/dlq/**").hasAnyRole(PARTNER, OPERATOR);
+                    moduleRules.orderedStream().forEach(rules -> rules.authorise(auth));
+                    auth.anyRequest().hasRole(OPERATOR);
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(json, response, Problem.of(401, "epcisException:SecurityException",
                                 "Authentication required", "send HTTP Basic credentials of a configured trading partner"),
@@ -65,7 +71,7 @@ public class HubSecurity {
     }
 
     @Bean
-    UserDetailsService hubUsers(HubProperties properties) {
+    UserDetailsService hubUsers(HubProperties properties, ObjectProvider<ApiUsers> moduleUsers) {
         List<UserDetails> users = new ArrayList<>();
         for (HubProperties.Partner p : properties.partners()) {
             users.add(User.withUsername(p.id()).password(requireHash(p.id(), p.passwordHash())).roles(PARTNER).build());
@@ -75,6 +81,15 @@ public class HubSecurity {
                 throw new IllegalStateException("hub: '" + o.id() + "' is both a partner and an operator");
             }
             users.add(User.withUsername(o.id()).password(requireHash(o.id(), o.passwordHash())).roles(OPERATOR).build());
+        }
+        for (ApiUsers module : moduleUsers.orderedStream().toList()) {
+            for (UserDetails user : module.users()) {
+                if (users.stream().anyMatch(u -> u.getUsername().equals(user.getUsername()))) {
+                    throw new IllegalStateException("hub: '" + user.getUsername() + "' is configured twice "
+                            + "(as a partner, an operator or another module's user)");
+                }
+                users.add(user);
+            }
         }
         return new InMemoryUserDetailsManager(users);
     }
