@@ -40,7 +40,8 @@ public record HubProperties(
             @DefaultValue("hub.canonical-events") String canonicalEvents,
             @DefaultValue("hub.capture-jobs") String captureJobs,
             @DefaultValue("hub.dlq") String deadLetters,
-            @DefaultValue("hub.ledger-outcomes") String ledgerOutcomes) {
+            @DefaultValue("hub.ledger-outcomes") String ledgerOutcomes,
+            @DefaultValue("hub.attachments") String attachments) {
     }
 
     /**

@@ -60,6 +60,25 @@ final class HubClient {
         return post(path, user, body.getBytes(StandardCharsets.UTF_8), contentType, headers);
     }
 
+    /** A body sent chunked, without a Content-Length, as it is read. */
+    Answer postStreamed(String path, User user, java.util.function.Supplier<java.io.InputStream> body,
+                        String contentType) {
+        return send(request(path, user).POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .header("Content-Type", contentType).build());
+    }
+
+    /** A binary answer (an attachment), as bytes. */
+    HttpResponse<byte[]> download(String path, User user) {
+        try {
+            return http.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call to the hub failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer get(String path, User user) {
         return send(request(path, user).GET().build());
     }

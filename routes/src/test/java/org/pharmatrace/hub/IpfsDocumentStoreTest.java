@@ -7,17 +7,12 @@ import static org.pharmatrace.hub.HubClient.User.OPS;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -62,7 +57,7 @@ class IpfsDocumentStoreTest {
     @DynamicPropertySource
     static void ipfs(DynamicPropertyRegistry registry) throws IOException, GeneralSecurityException {
         kubo = KuboDaemon.start();
-        Path keystore = keystore();
+        Path keystore = TestKeystores.withKek(PASSWORD);
         registry.add("hub.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("hub.documents.store", () -> "ipfs");
         registry.add("hub.documents.ipfs.api-url", kubo::api);
@@ -140,20 +135,5 @@ class IpfsDocumentStoreTest {
         try (InputStream back = documents.open(reference)) {
             assertThat(GeneratedOriginal.sha256(back)).isEqualTo(sha256);
         }
-    }
-
-    private static Path keystore() throws IOException, GeneralSecurityException {
-        KeyStore keystore = KeyStore.getInstance("PKCS12");
-        keystore.load(null, null);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        keystore.setEntry("hub-kek-1", new KeyStore.SecretKeyEntry(new SecretKeySpec(key, "AES")),
-                new KeyStore.PasswordProtection(PASSWORD));
-        Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "ipfs-hub-");
-        Path file = directory.resolve("hub-kek.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            keystore.store(out, PASSWORD);
-        }
-        return file;
     }
 }

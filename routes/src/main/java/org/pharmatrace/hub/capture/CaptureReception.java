@@ -20,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.pharmatrace.hub.ingest.JsonLdEvents;
 import org.pharmatrace.hub.HubExchange;
 import org.pharmatrace.hub.HubProperties;
+import org.pharmatrace.hub.attachments.MultipartCapture;
 import org.pharmatrace.hub.deadletter.DeadLetters;
 import org.pharmatrace.hub.deadletter.Stage;
 import org.pharmatrace.hub.documents.OriginalDocumentStore;
@@ -48,22 +49,47 @@ public class CaptureReception {
     private final OriginalDocumentStore store;
     private final HttpAnswers answers;
     private final IngestMetrics metrics;
+    private final MultipartCapture multipart;
     private final ObjectMapper json = new ObjectMapper();
 
     public CaptureReception(HubProperties properties, CaptureJobs jobs, OriginalDocumentStore store,
-                            HttpAnswers answers, IngestMetrics metrics) {
+                            HttpAnswers answers, IngestMetrics metrics, MultipartCapture multipart) {
         this.properties = properties;
         this.jobs = jobs;
         this.store = store;
         this.answers = answers;
         this.metrics = metrics;
+        this.multipart = multipart;
     }
 
-    /** POST /capture: the body is an EPCIS document in any syntax the hub reads. */
+    /** POST /capture: the body is an EPCIS document in any syntax the hub reads, or a multipart capture. */
     public void receiveDocument(Exchange exchange) {
+        if (MultipartCapture.isMultipart(exchange)) {
+            receiveMultipartDocument(exchange);
+            return;
+        }
         DocumentCapture capture = newCapture(exchange, false, body(exchange));
         exchange.setProperty(HubExchange.CAPTURE, capture);
         requireContent(capture, "send an EPCIS document (EPCIS 2.0 JSON-LD, EPCIS 2.0 XML or EPCIS 1.2 XML)");
+    }
+
+    /**
+     * POST /capture as multipart/form-data: the document in the part "epcisDocument", files in the others. The files
+     * are stored first and the document's {@code attachment:<part>} references replaced by their URIs; from here on
+     * the capture is that document's, like any other (validated, hashed, stored, ingested).
+     */
+    private void receiveMultipartDocument(Exchange exchange) {
+        TradingPartner partner = Callers.partnerOf(exchange);
+        String captureId = UUID.randomUUID().toString();
+        MDC.put(HubExchange.MDC_CAPTURE_ID, captureId);
+        MDC.put(HubExchange.MDC_PARTNER, partner.id());
+        MultipartCapture.Received received = multipart.receive(exchange, partner, captureId);
+        DocumentCapture capture = newCapture(exchange, captureId, false, received.document(), received.fingerprint(),
+                received.mediaType());
+        capture.multipart = true;
+        exchange.setProperty(HubExchange.CAPTURE, capture);
+        requireContent(capture, "send the EPCIS document in the part '" + MultipartCapture.DOCUMENT_PART + "'");
+        capture.content = multipart.link(capture.content, received.attachments());
     }
 
     /**
@@ -81,14 +107,18 @@ public class CaptureReception {
     }
 
     private DocumentCapture newCapture(Exchange exchange, boolean singleEvent, byte[] body) {
+        return newCapture(exchange, UUID.randomUUID().toString(), singleEvent, body, sha256(body),
+                exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
+    }
+
+    private DocumentCapture newCapture(Exchange exchange, String captureId, boolean singleEvent, byte[] body,
+                                       String sha256, String mediaType) {
         TradingPartner partner = Callers.partnerOf(exchange);
-        String captureId = UUID.randomUUID().toString();
         MDC.put(HubExchange.MDC_CAPTURE_ID, captureId);
         MDC.put(HubExchange.MDC_PARTNER, partner.id());
         String behaviour = Optional.ofNullable(exchange.getIn().getHeader(ERROR_BEHAVIOUR_HEADER, String.class))
                 .map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse(properties.capture().errorBehaviour());
-        String mediaType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        DocumentCapture capture = new DocumentCapture(captureId, partner, CHANNEL, singleEvent, body, sha256(body),
+        DocumentCapture capture = new DocumentCapture(captureId, partner, CHANNEL, singleEvent, body, sha256,
                 mediaType, behaviour, null, null);
         if (!behaviour.equals("proceed") && !behaviour.equals("rollback")) {
             throw reject(400, Problem.VALIDATION, "Unsupported capture error behaviour", ERROR_BEHAVIOUR_HEADER + ": '"
@@ -144,9 +174,9 @@ public class CaptureReception {
             return; // reprocessing: the original is stored already
         }
         try {
-            // A bare event is kept as the document it was put in: stored under that document's SHA-256, while the
-            // capture's own SHA-256 (the dedupe key) stays the body's.
-            String storedSha256 = capture.singleEvent ? sha256(capture.content) : capture.sha256;
+            // A bare event is kept as the document it was put in, a multipart capture's document with its references
+            // linked: each stored under its own SHA-256, while the capture's (the dedupe key) stays what was received.
+            String storedSha256 = capture.singleEvent || capture.multipart ? sha256(capture.content) : capture.sha256;
             capture.sourceDocument = store.store(capture.content, storedSha256,
                     capture.mediaType == null ? "application/octet-stream" : capture.mediaType);
         } catch (IOException | RuntimeException e) {

@@ -23,6 +23,11 @@ public final class DocumentCapture {
     /** The dead-letter entry this capture reprocesses, or null. */
     final String reprocessing;
     String sourceDocument;
+    /**
+     * A multipart capture: content is the document of the part {@code epcisDocument} with its attachment references
+     * linked, and sha256 the capture's fingerprint (document and files), not the SHA-256 of content.
+     */
+    boolean multipart;
     ValidationReport report;
     /** Problems of the events that will be dead-lettered while the rest is captured, by event index. */
     Map<Long, List<EventProblem>> invalidEvents = Map.of();

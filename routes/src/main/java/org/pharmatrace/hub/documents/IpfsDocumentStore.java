@@ -25,6 +25,13 @@ public final class IpfsDocumentStore implements OriginalDocumentStore {
         return blob.uri().toString();
     }
 
+    /** One pass: the connector encrypts while it reads and reports the plaintext's SHA-256 and size. */
+    @Override
+    public StoredContent store(InputStream content, String mediaType) throws IOException {
+        StoredBlob blob = blobs.put(content, mediaType);
+        return new StoredContent(blob.uri().toString(), blob.sha256(), blob.size());
+    }
+
     @Override
     public InputStream open(String reference) throws IOException {
         return blobs.get(reference);

@@ -37,9 +37,7 @@ public final class LocalDocumentStore implements OriginalDocumentStore {
         if (!Files.exists(target)) {
             Path partial = Files.createTempFile(directory, "incoming-", ".part");
             try {
-                DigestInputStream digesting = new DigestInputStream(content, sha256Digest());
-                Files.copy(digesting, partial, StandardCopyOption.REPLACE_EXISTING);
-                String read = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+                String read = copy(content, partial).sha256();
                 if (!read.equalsIgnoreCase(sha256)) {
                     throw new IOException("the local store read other bytes than the hub received: SHA-256 " + read
                             + " instead of " + sha256);
@@ -50,6 +48,29 @@ public final class LocalDocumentStore implements OriginalDocumentStore {
             }
         }
         return PREFIX + sha256;
+    }
+
+    /** The same temporary file, named once its SHA-256 is known; content already stored is not stored twice. */
+    @Override
+    public StoredContent store(InputStream content, String mediaType) throws IOException {
+        Path partial = Files.createTempFile(directory, "incoming-", ".part");
+        try {
+            StoredContent read = copy(content, partial);
+            Path target = file(read.sha256());
+            if (!Files.exists(target)) {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return read;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static StoredContent copy(InputStream content, Path file) throws IOException {
+        DigestInputStream digesting = new DigestInputStream(content, sha256Digest());
+        long size = Files.copy(digesting, file, StandardCopyOption.REPLACE_EXISTING);
+        String sha256 = HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+        return new StoredContent(PREFIX + sha256, sha256, size);
     }
 
     @Override

@@ -20,6 +20,18 @@ public interface OriginalDocumentStore {
      */
     String store(InputStream content, String sha256, String mediaType) throws IOException;
 
+    /**
+     * Stores content whose SHA-256 nobody knows yet (an upload streamed straight from its sender), computing it while
+     * the content is stored, in one pass and never holding all of it in memory.
+     *
+     * @param content read to its end; the caller closes it. A failure while reading it stores nothing.
+     */
+    StoredContent store(InputStream content, String mediaType) throws IOException;
+
+    /** What {@link #store(InputStream, String)} stored: its reference, and the SHA-256 and size of what was read. */
+    record StoredContent(String reference, String sha256, long size) {
+    }
+
     /** The same, for a document the hub holds in memory anyway (an HTTP body, an HL7 message). */
     default String store(byte[] content, String sha256, String mediaType) throws IOException {
         return store(new ByteArrayInputStream(content), sha256, mediaType);

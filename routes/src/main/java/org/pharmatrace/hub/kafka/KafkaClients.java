@@ -64,7 +64,8 @@ public class KafkaClients implements DisposableBean {
                 new NewTopic(topics.canonicalEvents(), settings.canonicalEventPartitions(), replication),
                 new NewTopic(topics.captureJobs(), 1, replication).configs(compacted),
                 new NewTopic(topics.deadLetters(), 1, replication).configs(compacted),
-                new NewTopic(topics.ledgerOutcomes(), 1, replication).configs(compacted));
+                new NewTopic(topics.ledgerOutcomes(), 1, replication).configs(compacted),
+                new NewTopic(topics.attachments(), 1, replication).configs(compacted));
         for (NewTopic topic : wanted) {
             try {
                 admin.createTopics(Set.of(topic)).all().get(30, TimeUnit.SECONDS);

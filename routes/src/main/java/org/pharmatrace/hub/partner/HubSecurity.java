@@ -53,8 +53,9 @@ public class HubSecurity {
                         // platform-http answers on an async dispatch; the request was authorised on its way in
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/capture", "/events").hasRole(PARTNER)
-                        .requestMatchers("/capture", "/capture/**", "/dlq", "/dlq/**").hasAnyRole(PARTNER, OPERATOR);
+                        .requestMatchers(HttpMethod.POST, "/capture", "/events", "/attachments").hasRole(PARTNER)
+                        .requestMatchers("/capture", "/capture/**", "/dlq", "/dlq/**", "/attachments", "/attachments/**")
+                            .hasAnyRole(PARTNER, OPERATOR);
                     moduleRules.orderedStream().forEach(rules -> rules.authorise(auth));
                     auth.anyRequest().hasRole(OPERATOR);
                 })
@@ -64,7 +65,8 @@ public class HubSecurity {
                                 "Basic realm=\"pharmatrace-hub\"")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, Problem.of(403, "epcisException:SecurityException", "Forbidden",
-                                "operators handle capture jobs and dead letters; only trading partners capture events"),
+                                "operators handle capture jobs and dead letters; only trading partners capture events "
+                                        + "and send attachments"),
                                 null)))
                 .addFilterAfter(new CallerAttributeFilter(partners), AuthorizationFilter.class);
         return http.build();
