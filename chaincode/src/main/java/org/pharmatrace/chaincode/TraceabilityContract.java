@@ -1,5 +1,7 @@
 package org.pharmatrace.chaincode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,6 +65,9 @@ public final class TraceabilityContract implements ContractInterface {
 
     /** Chaincode event raised by {@code recall}. */
     public static final String RECALL_ISSUED_EVENT = "RecallIssued";
+
+    /** The most events {@code getEvents} answers for at once: a recordEvents batch of the hub's largest size. */
+    public static final int MAX_EVENTS_PER_QUERY = 1000;
 
     private final EpcisBatchReader batchReader;
     private final EventHashCalculator hashCalculator;
@@ -225,6 +230,34 @@ public final class TraceabilityContract implements ContractInterface {
             throw TraceabilityError.EVENT_NOT_FOUND.exception("no event " + eventHash);
         }
         return CanonicalJson.toString(event);
+    }
+
+    /**
+     * Several events as stored, in the order asked, for readers of the {@code EventsRecorded} chaincode events (the
+     * hub's query index) that would otherwise ask one by one. The argument is a JSON array of Event Hash IDs, at most
+     * {@value #MAX_EVENTS_PER_QUERY}; hashes not on the ledger are left out of the answer.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getEvents(Context ctx, String eventHashesJson) {
+        JsonNode hashes;
+        try {
+            hashes = CanonicalJson.readTree(requireText(eventHashesJson, "eventHashes"));
+        } catch (IOException e) {
+            throw TraceabilityError.INVALID_ARGUMENT.exception("eventHashes is not a JSON array: " + e.getMessage());
+        }
+        if (!hashes.isArray() || hashes.size() > MAX_EVENTS_PER_QUERY) {
+            throw TraceabilityError.INVALID_ARGUMENT.exception("eventHashes must be a JSON array of at most "
+                    + MAX_EVENTS_PER_QUERY + " Event Hash IDs");
+        }
+        TraceabilityLedger ledger = new TraceabilityLedger(ctx.getStub());
+        List<StoredEvent> events = new ArrayList<>();
+        for (JsonNode hash : hashes) {
+            StoredEvent event = hash.isTextual() && hash.asText().startsWith("ni:///") ? ledger.event(hash.asText()) : null;
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        return CanonicalJson.toString(events);
     }
 
     /** Every event that touched an EPC (given as EPC URN or Digital Link), oldest first, with transaction ids. */

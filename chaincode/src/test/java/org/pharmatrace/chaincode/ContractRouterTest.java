@@ -82,7 +82,7 @@ class ContractRouterTest {
 
             assertThat(metadata.getStringPayload())
                     .contains("\"recordEvents\"", "\"registerCompanyPrefix\"", "\"registerParty\"", "\"recall\"",
-                            "\"getEvent\"", "\"getEpcHistory\"", "\"getEpcState\"", "\"getLotState\"", "\"verify\"",
+                            "\"getEvent\"", "\"getEvents\"", "\"getEpcHistory\"", "\"getEpcState\"", "\"getLotState\"", "\"verify\"",
                             "\"getAlerts\"")
                     .contains("ItemState");
         }

@@ -1080,6 +1080,26 @@ class TraceabilityContractTest {
         }
 
         @Test
+        void whenSeveralEventsAreAskedForThenTheStoredOnesComeInTheOrderAskedAndUnknownOnesAreLeftOut() {
+            EpcisEvent first = commission(LOT, EXPIRY, PACK_1);
+            EpcisEvent second = commission(LOT, EXPIRY, PACK_2);
+            network.record(MANUFACTURER_USER, first, second);
+            String asked = "[\"" + hashOf(second) + "\", \"ni:///sha-256;00?ver=CBV2.0\", \"" + PACK_1 + "\", \""
+                    + hashOf(first) + "\"]";
+
+            JsonNode stored = json(network.evaluate(PHARMACY_USER, ctx -> network.contract.getEvents(ctx, asked)));
+
+            assertThat(texts(stored, "hash")).containsExactly(hashOf(second), hashOf(first));
+            assertThat(stored.get(1).path("event").path("eventID").asText()).isEqualTo(hashOf(first));
+        }
+
+        @Test
+        void whenEventsAreAskedForWithoutAJsonArrayThenInvalidArgument() {
+            assertThat(code(catchChaincode(() -> network.evaluate(PHARMACY_USER,
+                    ctx -> network.contract.getEvents(ctx, "ni:///sha-256;00"))))).isEqualTo("INVALID_ARGUMENT");
+        }
+
+        @Test
         void whenAnEventIsAskedForByAnItemKeyThenEventNotFound() {
             commissionTwoPacks();
 

@@ -16,6 +16,15 @@ final class LedgerJson {
   private LedgerJson() {
   }
 
+  /** Strings as a JSON array, for transaction arguments that take a list. */
+  static String array(java.util.List<String> values) {
+    try {
+      return MAPPER.writeValueAsString(values);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static JsonNode read(byte[] json, String what) {
     try {
       JsonNode node = MAPPER.readTree(json);

@@ -2,6 +2,7 @@ package org.pharmatrace.connectors.fabric;
 
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hyperledger.fabric.client.Contract;
@@ -27,6 +28,14 @@ public final class LedgerQueries {
   /** An event as stored (its JSON-LD members, recording transaction, alerts), by Event Hash ID. */
   public Optional<String> event(String organisation, String eventHash) throws LedgerRejection, LedgerFailure {
     return evaluateFound(organisation, ContractErrorCode.EVENT_NOT_FOUND, "getEvent", eventHash);
+  }
+
+  /**
+   * Several events as stored, in the order of {@code eventHashes}, those not on the ledger left out; the answer is
+   * a JSON array of what {@link #event} answers for each.
+   */
+  public String events(String organisation, List<String> eventHashes) throws LedgerRejection, LedgerFailure {
+    return evaluate(organisation, "getEvents", LedgerJson.array(eventHashes));
   }
 
   /** Every event that touched an EPC (URN or Digital Link), oldest first, with alerts. */
