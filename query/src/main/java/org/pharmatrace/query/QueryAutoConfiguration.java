@@ -15,6 +15,7 @@ import org.pharmatrace.query.access.QuerySecurity;
 import org.pharmatrace.query.access.RegulatorLogins;
 import org.pharmatrace.query.access.Viewers;
 import org.pharmatrace.query.api.ApiConfiguration;
+import org.pharmatrace.query.epcis.EventExport;
 import org.pharmatrace.query.epcis.EventQueries;
 import org.pharmatrace.query.epcis.PageTokens;
 import org.pharmatrace.query.epcis.ResourceLists;
@@ -23,6 +24,13 @@ import org.pharmatrace.query.index.PartnerPartyDirectory;
 import org.pharmatrace.query.index.PartyDirectory;
 import org.pharmatrace.query.index.QueryDatabase;
 import org.pharmatrace.query.ledger.LedgerEventFeed;
+import org.pharmatrace.query.ledger.LedgerProof;
+import org.pharmatrace.query.proof.EventVerification;
+import org.pharmatrace.query.report.CustodyReport;
+import org.pharmatrace.query.report.RecallReach;
+import org.pharmatrace.query.subscription.NamedQueries;
+import org.pharmatrace.query.subscription.SubscriptionDispatcher;
+import org.pharmatrace.query.subscription.Subscriptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -101,6 +109,44 @@ public class QueryAutoConfiguration {
     @Bean
     ResourceLists resourceLists(QueryDatabase database) {
         return new ResourceLists(database);
+    }
+
+    @Bean
+    EventVerification eventVerification(QueryDatabase database, PartyDirectory parties, ObjectProvider<LedgerProof> proof) {
+        return new EventVerification(database, parties, proof.getIfAvailable());
+    }
+
+    @Bean
+    CustodyReport custodyReport(QueryDatabase database, PartyDirectory parties) {
+        return new CustodyReport(database, parties);
+    }
+
+    @Bean
+    RecallReach recallReach(QueryDatabase database, PartyDirectory parties) {
+        return new RecallReach(database, parties);
+    }
+
+    @Bean
+    NamedQueries namedQueries(QueryDatabase database, QueryProperties properties) {
+        return new NamedQueries(database, properties.namespaces());
+    }
+
+    @Bean
+    Subscriptions subscriptions(QueryDatabase database, NamedQueries queries, QueryProperties properties) {
+        return new Subscriptions(database, queries, properties.subscriptions().allowedDestinations());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.query.subscriptions", name = "enabled", matchIfMissing = true)
+    SubscriptionDispatcher subscriptionDispatcher(QueryDatabase database, Subscriptions subscriptions,
+            NamedQueries queries, EventQueries events, PartnerDirectory partners, RegulatorLogins regulators,
+            EventIndexer indexer, QueryProperties properties) {
+        QueryProperties.Subscriptions s = properties.subscriptions();
+        SubscriptionDispatcher dispatcher = new SubscriptionDispatcher(database, subscriptions, queries, events,
+                partners, regulators, s.batchSize(), s.pollInterval(), s.requestTimeout(), s.maxBackoff(),
+                EventExport.EpcFormat.of(properties.defaultEpcFormat()));
+        indexer.addListener(dispatcher);
+        return dispatcher;
     }
 
     @Bean

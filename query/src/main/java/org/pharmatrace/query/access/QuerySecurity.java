@@ -47,13 +47,17 @@ public final class QuerySecurity {
     /**
      * The REST binding puts eventIDs and EPCs in paths, percent-encoded: an Event Hash ID
      * ({@code ni:///sha-256;...?ver=CBV2.0}) has encoded slashes, a double slash and a semicolon, a Digital Link EPC
-     * has encoded slashes. Spring Security's default firewall refuses those; this one lets exactly them through.
+     * has encoded slashes. Spring Security's default firewall refuses those; this one lets them through (and nothing
+     * else it refuses: double dots, backslashes, control characters stay refused).
      */
     public static StrictHttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedDoubleSlash(true);
         firewall.setAllowSemicolon(true);
+        // Tomcat passes encoded slashes through undecoded, so the decoded servlet path holds '%2F': a '%' the
+        // firewall must accept too.
+        firewall.setAllowUrlEncodedPercent(true);
         return firewall;
     }
 }

@@ -6,6 +6,12 @@ import org.pharmatrace.query.access.QueryAuditLog;
 import org.pharmatrace.query.access.Viewers;
 import org.pharmatrace.query.epcis.EventQueries;
 import org.pharmatrace.query.epcis.ResourceLists;
+import org.pharmatrace.query.index.EventIndexer;
+import org.pharmatrace.query.proof.EventVerification;
+import org.pharmatrace.query.report.CustodyReport;
+import org.pharmatrace.query.report.RecallReach;
+import org.pharmatrace.query.subscription.NamedQueries;
+import org.pharmatrace.query.subscription.Subscriptions;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,5 +38,25 @@ public class ApiConfiguration {
     @Bean
     EventsApi eventsApi(EventQueries queries, ResourceLists resources, Viewers viewers, QueryProperties properties) {
         return new EventsApi(queries, resources, viewers, properties);
+    }
+
+    @Bean
+    NamedQueriesApi namedQueriesApi(NamedQueries queries, Subscriptions subscriptions, Viewers viewers, EventsApi events) {
+        return new NamedQueriesApi(queries, subscriptions, viewers, events);
+    }
+
+    @Bean
+    VerificationApi verificationApi(EventVerification verification, Viewers viewers) {
+        return new VerificationApi(verification, viewers);
+    }
+
+    @Bean
+    ReportsApi reportsApi(CustodyReport custody, RecallReach recall, Viewers viewers) {
+        return new ReportsApi(custody, recall, viewers);
+    }
+
+    @Bean
+    OversightApi oversightApi(QueryAuditLog audit, EventIndexer indexer, Viewers viewers) {
+        return new OversightApi(audit, indexer, viewers);
     }
 }
