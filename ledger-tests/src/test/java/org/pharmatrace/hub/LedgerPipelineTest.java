@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.pharmatrace.connectors.fabric.LedgerGateway;
 import org.pharmatrace.connectors.fabric.LedgerQueries;
 import org.pharmatrace.hub.HubClient.Answer;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole pipeline on the real stack: HTTP capture → validation and Event Hash IDs → Kafka → ledger submitter →
  * the traceability chaincode on four peers; the capture job reports each event's transaction and block.
  */
+@AutoConfigureObservability
 @SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "ledger"})
 class LedgerPipelineTest {
@@ -119,6 +121,20 @@ class LedgerPipelineTest {
             }
         }
         assertThat(failed).containsOnly(3, 8).contains(3, 8);
+
+        // Operability: what reached the ledger, how long it took, and what waits in the DLQ, per partner.
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String metrics;
+        do {
+            Thread.sleep(500);
+            metrics = hub().get("/actuator/prometheus", HubClient.User.ANONYMOUS).response().body();
+        } while (!metrics.contains("hub_dead_letters_open{") && System.nanoTime() < deadline);
+        assertThat(metrics).containsPattern("hub_events_ledger_total\\{[^}]*outcome=\"committed\"[^}]*partner=\"acme\"");
+        assertThat(metrics).containsPattern("hub_ledger_commit_latency_seconds_count\\{[^}]*partner=\"acme\"");
+        assertThat(metrics).containsPattern("hub_dead_letters_open\\{[^}]*partner=\"acme\"[^}]*stage=\"ledger\"");
+        JsonNode health = hub().get("/actuator/health", HubClient.User.OPS).json();
+        assertThat(health.at("/components/ledger/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/ledger/details/ManufacturerMSP/height").asLong()).isPositive();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.pharmatrace.hub.deadletter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pharmatrace.hub.HubProperties;
 import org.pharmatrace.hub.kafka.CompactedTopicView;
@@ -24,6 +25,13 @@ public class DeadLetters implements DisposableBean {
     public DeadLetters(KafkaClients kafka, HubProperties properties, ObjectMapper json) {
         this.view = new CompactedTopicView<>(kafka, properties.kafka().topics().deadLetters(), DeadLetter.class, json,
                 DeadLetter::version, (old, entry) -> { });
+    }
+
+    /** Open entries, by partner and stage: the DLQ size ({@code hub_dead_letters_open}) that someone must work off. */
+    public Map<List<String>, Long> openByPartnerAndStage() {
+        return view.values().stream().filter(DeadLetter::isOpen).collect(java.util.stream.Collectors.groupingBy(
+                e -> List.of(String.valueOf(e.partner()), String.valueOf(e.stage())),
+                java.util.stream.Collectors.counting()));
     }
 
     public static String documentEntryId(String captureId) {

@@ -79,7 +79,7 @@ public class LedgerConfiguration {
     }
 
     /** Health "ledger": every organisation's gateway peer answers with the channel's height. */
-    @Bean
+    @Bean("ledger")
     HealthIndicator ledgerHealth(LedgerGateway gateway, LedgerTransactions transactions) {
         return () -> {
             Health.Builder health = Health.up();
