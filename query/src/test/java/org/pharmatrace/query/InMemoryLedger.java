@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pharmatrace.epcis.model.EpcisEvent;
@@ -29,6 +30,7 @@ public final class InMemoryLedger implements LedgerEventFeed, LedgerProof {
     private final List<Transaction> transactions = new ArrayList<>();
     private final Map<String, LedgerRecord> byHash = new ConcurrentHashMap<>();
     private final Map<String, LedgerRecord> overrides = new ConcurrentHashMap<>();
+    private final Set<String> hidden = ConcurrentHashMap.newKeySet();
     private final AtomicReference<RuntimeException> failNextDelivery = new AtomicReference<>();
     private long closeGeneration;
     private long nextBlock;
@@ -79,6 +81,15 @@ public final class InMemoryLedger implements LedgerEventFeed, LedgerProof {
         }
     }
 
+    /** Makes getEvent deny knowing this hash (or know it again). */
+    public void hide(String hash, boolean hide) {
+        if (hide) {
+            hidden.add(hash);
+        } else {
+            hidden.remove(hash);
+        }
+    }
+
     @Override
     public void follow(LedgerPosition after, CommittedBatchSink sink) throws Exception {
         long generation;
@@ -126,6 +137,9 @@ public final class InMemoryLedger implements LedgerEventFeed, LedgerProof {
 
     @Override
     public Optional<LedgerRecord> recordedEvent(String eventHash) {
+        if (hidden.contains(eventHash)) {
+            return Optional.empty();
+        }
         LedgerRecord override = overrides.get(eventHash);
         return Optional.ofNullable(override != null ? override : byHash.get(eventHash));
     }

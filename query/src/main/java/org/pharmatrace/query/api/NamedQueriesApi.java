@@ -86,7 +86,8 @@ public class NamedQueriesApi {
             throws SQLException, IOException {
         Viewer viewer = viewers.current();
         NamedQueries.NamedQuery query = queries.get(viewer, name);
-        if (request.getHeader("Upgrade") != null) {
+        String upgrade = request.getHeader("Upgrade");
+        if (upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket")) {
             throw new QueryException(501, "epcisException:ImplementationException", "Not implemented",
                     "WebSocket subscriptions are not offered; subscribe with a webhook (POST /queries/" + name
                             + "/subscriptions)", "Upgrade");

@@ -123,7 +123,7 @@ public final class SubscriptionDispatcher implements IndexListener, SmartLifecyc
                 return;
             }
             cursor = id.get();
-            updateCursor(s, cursor, s.lastEventHash(), null);
+            reanchor(s, cursor);
         }
         if (s.stream() && cursor >= maxId) {
             return;
@@ -269,6 +269,16 @@ public final class SubscriptionDispatcher implements IndexListener, SmartLifecyc
             ps.setString(2, hash);
             ps.setObject(3, notified == null ? null : OffsetDateTime.ofInstant(notified, ZoneOffset.UTC));
             ps.setObject(4, s.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private void reanchor(Subscriptions.Subscription s, long id) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("update query_subscription set last_event_id = ? "
+                     + "where id = ? and last_event_id = -1")) {
+            ps.setLong(1, id);
+            ps.setObject(2, s.id());
             ps.executeUpdate();
         }
     }
