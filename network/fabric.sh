@@ -9,6 +9,8 @@
 #   network/fabric.sh stop NODE       stop one node: orderer | manufacturer | distributor | pharmacy | regulator | chaincode
 #   network/fabric.sh start NODE      start one node again (it keeps its ledger and catches up)
 #   network/fabric.sh kill NODE       SIGKILL one node (crash tests)
+#   network/fabric.sh registry prefix COMPANY_PREFIX MSP_ID   the regulator registers who owns a GS1 company prefix
+#   network/fabric.sh registry party PARTY_ID MSP_ID          ... which organisation a PGLN/SGLN stands for
 #
 # Environment (all optional):
 #   FABRIC_HOME        the Fabric install: bin/{peer,orderer,configtxgen,cryptogen,osnadmin}, ccaas/bin/{build,detect,
@@ -272,6 +274,24 @@ wait_for_membership() {
   say "every peer knows the other organisations' peers"
 }
 
+# The regulator's registry: only the owner of a company prefix commissions under it, and shipments to a party go
+# to the organisation registered for it. Idempotent: registering the same owner again changes nothing.
+registry() {
+  local kind="$1" key="$2" msp="$3" function
+  case "$kind" in
+    prefix) function=registerCompanyPrefix ;;
+    party) function=registerParty ;;
+    *) die "registry: 'prefix' or 'party', not '$kind'" ;;
+  esac
+  [ -f "$run/chaincode/package-id" ] || die "no network in $run: run network/fabric.sh up first"
+  (as_admin regulator
+   export CORE_PEER_MSPCONFIGPATH="$(org_dir regulator)/users/Inspector@regulator.pharmatrace.test/msp"
+   retry 5 peer chaincode invoke $(orderer_args) -C "$channel" -n "$chaincode_name" \
+     $(peer_targets manufacturer regulator) -c "{\"function\":\"$function\",\"Args\":[\"$key\",\"$msp\"]}" \
+     --waitForEvent) >>"$run/logs/admin.log" 2>&1 || die "registering $kind $key for $msp failed: $(tail -n 3 "$run/logs/admin.log")"
+  say "registered $kind $key -> $msp"
+}
+
 # ------------------------------------------------------------------------------------------------ the hub's view
 
 write_connection_profile() {
@@ -384,5 +404,6 @@ case "${1:-}" in
   stop) stop_node "${2:?which node}" ;;
   start) start_node "${2:?which node}" ;;
   kill) kill_node "${2:?which node}" ;;
-  *) echo "usage: network/fabric.sh up | down [--purge] | status | stop|start|kill NODE" >&2; exit 2 ;;
+  registry) registry "${2:?prefix or party}" "${3:?the prefix or party}" "${4:?the MSP id}" ;;
+  *) echo "usage: network/fabric.sh up | down [--purge] | status | stop|start|kill NODE | registry prefix|party KEY MSP" >&2; exit 2 ;;
 esac
