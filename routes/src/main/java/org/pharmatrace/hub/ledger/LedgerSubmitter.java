@@ -136,7 +136,30 @@ public final class LedgerSubmitter implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Until stopped: a consumer follows the topic; when something unexpected breaks it (a rebalance under a commit,
+     * Kafka unreachable for the outcome records), it is closed and a new one resumes from the committed offsets.
+     */
     private void run() {
+        Duration pause = settings.pauseAfterFailure();
+        while (running) {
+            try {
+                follow();
+                pause = settings.pauseAfterFailure();
+            } catch (WakeupException e) {
+                if (running) {
+                    LOG.error("the ledger submitter was woken up while running", e);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("the ledger submitter failed; it resumes from the committed offsets in {} ms",
+                        pause.toMillis(), e);
+                sleep(pause);
+                pause = longer(pause);
+            }
+        }
+    }
+
+    private void follow() {
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig)) {
             consumer = kafka;
             kafka.subscribe(List.of(topic));
@@ -157,18 +180,28 @@ public final class LedgerSubmitter implements SmartLifecycle {
                     LOG.warn("the ledger cannot take events now ({}); the events wait on Kafka, next try in {} ms",
                             e.getMessage(), pause.toMillis());
                     waitOut(kafka, pause);
-                    pause = pause.multipliedBy(2).compareTo(settings.maxPause()) > 0 ? settings.maxPause()
-                            : pause.multipliedBy(2);
+                    pause = longer(pause);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("the ledger submitter was woken up while running", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("the ledger submitter stopped; events wait on Kafka until the hub restarts", e);
         } finally {
             consumer = null;
+        }
+    }
+
+    private Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(settings.maxPause()) > 0 ? settings.maxPause() : doubled;
+    }
+
+    private void sleep(Duration pause) {
+        long until = System.currentTimeMillis() + pause.toMillis();
+        while (running && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(Math.min(200, Math.max(1, until - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -216,7 +249,7 @@ public final class LedgerSubmitter implements SmartLifecycle {
         }
     }
 
-    private void submit(String organisation, List<CanonicalRecord> events) throws LedgerUnavailable {
+    void submit(String organisation, List<CanonicalRecord> events) throws LedgerUnavailable {
         while (!events.isEmpty()) {
             long started = System.nanoTime();
             try {
