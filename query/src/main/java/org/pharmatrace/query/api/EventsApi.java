@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The EPCIS 2.0 REST binding's query resources: {@code GET /events} with the SimpleEventQuery parameters,
@@ -50,6 +54,8 @@ public class EventsApi {
     static final String CONTEXT = EpcisNamespaces.EPCIS_JSONLD_CONTEXT;
     private static final List<String> EVENT_TYPES = List.of("AggregationEvent", "AssociationEvent", "ObjectEvent",
             "TransactionEvent", "TransformationEvent");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventQueries queries;
     private final ResourceLists resources;
@@ -120,26 +126,28 @@ public class EventsApi {
     // ------------------------------------------------------------------ top-level resources
 
     @GetMapping("/")
-    public Map<String, Object> topLevel() {
+    public void topLevel(HttpServletRequest request, HttpServletResponse response) throws IOException {
         viewers.current();
-        return collection(List.of("events", "eventTypes", "epcs", "bizSteps", "bizLocations", "readPoints",
-                "dispositions", "queries"));
+        // capture is the hub's too (routes): the binding's top-level list has all nine
+        write(request, response, List.of("queries", "capture", "events", "eventTypes", "epcs", "readPoints",
+                "bizLocations", "dispositions", "bizSteps"));
     }
 
     @GetMapping("/eventTypes")
-    public Map<String, Object> eventTypes(HttpServletRequest request) {
+    public void eventTypes(HttpServletRequest request, HttpServletResponse response) throws IOException {
         viewers.current();
         rejectQueryParameters(request, PAGING);
-        return collection(EVENT_TYPES);
+        write(request, response, EVENT_TYPES);
     }
 
     @GetMapping("/eventTypes/{eventType}")
-    public Map<String, Object> eventType(@PathVariable("eventType") String eventType) {
+    public void eventType(@PathVariable("eventType") String eventType, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         viewers.current();
         if (!EVENT_TYPES.contains(eventType)) {
             throw QueryException.noSuchResource("no event type " + eventType);
         }
-        return collection(List.of("events"));
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/eventTypes/{eventType}/events")
@@ -149,13 +157,15 @@ public class EventsApi {
     }
 
     @GetMapping("/epcs")
-    public Map<String, Object> epcs(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        return values(ResourceLists.Resource.EPCS, request, response);
+    public void epcs(HttpServletRequest request, HttpServletResponse response) throws SQLException, IOException {
+        values(ResourceLists.Resource.EPCS, request, response);
     }
 
     @GetMapping("/epcs/{epc}")
-    public Map<String, Object> epc(@PathVariable("epc") String epc) throws SQLException {
-        return resource(ResourceLists.Resource.EPCS, Identifiers.key(epc), epc);
+    public void epc(@PathVariable("epc") String epc, HttpServletRequest request, HttpServletResponse response)
+            throws SQLException, IOException {
+        resource(ResourceLists.Resource.EPCS, Identifiers.key(epc), epc);
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/epcs/{epc}/events")
@@ -167,13 +177,15 @@ public class EventsApi {
     }
 
     @GetMapping("/bizSteps")
-    public Map<String, Object> bizSteps(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        return values(ResourceLists.Resource.BIZ_STEPS, request, response);
+    public void bizSteps(HttpServletRequest request, HttpServletResponse response) throws SQLException, IOException {
+        values(ResourceLists.Resource.BIZ_STEPS, request, response);
     }
 
     @GetMapping("/bizSteps/{bizStep}")
-    public Map<String, Object> bizStep(@PathVariable("bizStep") String bizStep) throws SQLException {
-        return resource(ResourceLists.Resource.BIZ_STEPS, CbvVocabulary.BIZ_STEP.toUrn(bizStep), bizStep);
+    public void bizStep(@PathVariable("bizStep") String bizStep, HttpServletRequest request, HttpServletResponse response)
+            throws SQLException, IOException {
+        resource(ResourceLists.Resource.BIZ_STEPS, CbvVocabulary.BIZ_STEP.toUrn(bizStep), bizStep);
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/bizSteps/{bizStep}/events")
@@ -183,13 +195,15 @@ public class EventsApi {
     }
 
     @GetMapping("/dispositions")
-    public Map<String, Object> dispositions(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        return values(ResourceLists.Resource.DISPOSITIONS, request, response);
+    public void dispositions(HttpServletRequest request, HttpServletResponse response) throws SQLException, IOException {
+        values(ResourceLists.Resource.DISPOSITIONS, request, response);
     }
 
     @GetMapping("/dispositions/{disposition}")
-    public Map<String, Object> disposition(@PathVariable("disposition") String disposition) throws SQLException {
-        return resource(ResourceLists.Resource.DISPOSITIONS, CbvVocabulary.DISPOSITION.toUrn(disposition), disposition);
+    public void disposition(@PathVariable("disposition") String disposition, HttpServletRequest request, HttpServletResponse response)
+            throws SQLException, IOException {
+        resource(ResourceLists.Resource.DISPOSITIONS, CbvVocabulary.DISPOSITION.toUrn(disposition), disposition);
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/dispositions/{disposition}/events")
@@ -199,13 +213,15 @@ public class EventsApi {
     }
 
     @GetMapping("/bizLocations")
-    public Map<String, Object> bizLocations(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        return values(ResourceLists.Resource.BIZ_LOCATIONS, request, response);
+    public void bizLocations(HttpServletRequest request, HttpServletResponse response) throws SQLException, IOException {
+        values(ResourceLists.Resource.BIZ_LOCATIONS, request, response);
     }
 
     @GetMapping("/bizLocations/{bizLocation}")
-    public Map<String, Object> bizLocation(@PathVariable("bizLocation") String bizLocation) throws SQLException {
-        return resource(ResourceLists.Resource.BIZ_LOCATIONS, Identifiers.key(bizLocation), bizLocation);
+    public void bizLocation(@PathVariable("bizLocation") String bizLocation, HttpServletRequest request, HttpServletResponse response)
+            throws SQLException, IOException {
+        resource(ResourceLists.Resource.BIZ_LOCATIONS, Identifiers.key(bizLocation), bizLocation);
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/bizLocations/{bizLocation}/events")
@@ -215,13 +231,15 @@ public class EventsApi {
     }
 
     @GetMapping("/readPoints")
-    public Map<String, Object> readPoints(HttpServletRequest request, HttpServletResponse response) throws SQLException {
-        return values(ResourceLists.Resource.READ_POINTS, request, response);
+    public void readPoints(HttpServletRequest request, HttpServletResponse response) throws SQLException, IOException {
+        values(ResourceLists.Resource.READ_POINTS, request, response);
     }
 
     @GetMapping("/readPoints/{readPoint}")
-    public Map<String, Object> readPoint(@PathVariable("readPoint") String readPoint) throws SQLException {
-        return resource(ResourceLists.Resource.READ_POINTS, Identifiers.key(readPoint), readPoint);
+    public void readPoint(@PathVariable("readPoint") String readPoint, HttpServletRequest request, HttpServletResponse response)
+            throws SQLException, IOException {
+        resource(ResourceLists.Resource.READ_POINTS, Identifiers.key(readPoint), readPoint);
+        write(request, response, List.of("events"));
     }
 
     @GetMapping("/readPoints/{readPoint}/events")
@@ -304,8 +322,8 @@ public class EventsApi {
         throw QueryException.parameter("perPage", "perPage must be a positive integer, not '" + value + "'");
     }
 
-    private Map<String, Object> values(ResourceLists.Resource resource, HttpServletRequest request,
-            HttpServletResponse response) throws SQLException {
+    private void values(ResourceLists.Resource resource, HttpServletRequest request,
+            HttpServletResponse response) throws SQLException, IOException {
         Viewer viewer = viewers.current();
         rejectQueryParameters(request, PAGING);
         int perPage = perPage(request);
@@ -331,15 +349,40 @@ public class EventsApi {
                         ? Identifiers.urn(value) : value;
             });
         }
-        return collection(members);
+        write(request, response, members);
     }
 
-    private Map<String, Object> resource(ResourceLists.Resource resource, String key, String given) throws SQLException {
+    private void resource(ResourceLists.Resource resource, String key, String given) throws SQLException {
         Viewer viewer = viewers.current();
         if (!resources.exists(resource, viewer, key)) {
             throw QueryException.noSuchResource("nothing named " + given + " in the events you may see");
         }
-        return collection(List.of("events"));
+    }
+
+    /** A Collection resource, in JSON(-LD) or, when the client asks for XML, as a plain XML rendering of it. */
+    private void write(HttpServletRequest request, HttpServletResponse response, List<String> members) throws IOException {
+        EventExport.Syntax syntax = QueryHeaders.syntax(request);
+        response.setContentType(QueryHeaders.contentType(request, syntax));
+        OutputStream out = response.getOutputStream();
+        if (syntax == EventExport.Syntax.JSON_LD) {
+            JSON.writeValue(out, collection(members));
+            return;
+        }
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("Collection");
+            for (String member : members) {
+                xml.writeStartElement("member");
+                xml.writeCharacters(member);
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
     }
 
     static Map<String, Object> collection(List<String> members) {
