@@ -375,7 +375,7 @@ start_node() {
   case "$1" in
     orderer) start_orderer ;;
     chaincode) start_chaincode ;;
-    manufacturer|distributor|pharmacy|regulator) start_peer "$1" ;;
+    manufacturer|distributor|pharmacy|regulator) start_peer "$1"; wait_for_membership ;;
     *) die "unknown node '$1' (orderer, manufacturer, distributor, pharmacy, regulator, chaincode)" ;;
   esac
 }

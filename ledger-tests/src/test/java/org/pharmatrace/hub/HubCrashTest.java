@@ -184,6 +184,9 @@ class HubCrashTest {
                 server:
                   port: %d
                 hub:
+                  channels:
+                    mllp:
+                      enabled: false
                   kafka:
                     bootstrap-servers: %s
                     canonical-event-partitions: 3

@@ -90,8 +90,19 @@ record FailureClassification(Verdict verdict, String code, String reason) {
         }
       }
     }
-    Verdict verdict = RETRYABLE_GRPC_CODES.contains(status.getCode()) ? Verdict.RETRY : Verdict.FAIL;
+    Verdict verdict = RETRYABLE_GRPC_CODES.contains(status.getCode()) || noEndorsersNow(status) ? Verdict.RETRY
+        : Verdict.FAIL;
     return new FailureClassification(verdict, status.getCode().name(), reason);
+  }
+
+  /**
+   * The gateway found no set of reachable peers that satisfies the endorsement policy: peers of other organisations
+   * are down, or a restarted peer has not yet learnt of them through gossip. That passes.
+   */
+  private static boolean noEndorsersNow(Status status) {
+    String description = status.getDescription() == null ? "" : status.getDescription();
+    return status.getCode() == Status.Code.FAILED_PRECONDITION
+        && (description.contains("no combination of peers") || description.contains("no peers available"));
   }
 
   /**

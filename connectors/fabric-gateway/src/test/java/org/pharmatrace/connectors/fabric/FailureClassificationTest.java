@@ -101,6 +101,16 @@ class FailureClassificationTest {
     }
 
     @Test
+    void whenNoReachablePeersSatisfyTheEndorsementPolicyThenItIsRetried() {
+      // What the gateway answers while other organisations' peers are down or not yet known to a restarted peer.
+      FailureClassification verdict = FailureClassification.of(FabricFailures.endorse("tx1",
+          Code.FAILED_PRECONDITION, "no combination of peers can be derived which satisfy the endorsement policy:"
+              + " no peer combination can satisfy the endorsement policy"));
+
+      assertThat(verdict.verdict()).isEqualTo(Verdict.RETRY);
+    }
+
+    @Test
     void whenTheOrdererIsUnavailableThenSubmissionIsRetried() {
       FailureClassification verdict = FailureClassification.of(FabricFailures.submit("tx1", Code.UNAVAILABLE,
           "failed to send transaction to orderer"));
