@@ -103,7 +103,7 @@ class IndexerTest extends QueryIntegrationTest {
         try {
             InMemoryLedger.Transaction tx = ledger.commit("PharmacyMSP", List.of(Lifecycle.object(
                     "2024-03-01T10:00:00.000Z", org.pharmatrace.epcis.model.Action.OBSERVE, "inspecting", "active",
-                    Lifecycle.PHARMACY_STORE, List.of(Lifecycle.pack(3)))));
+                    Lifecycle.PHARMACY_BACK_OFFICE, List.of(Lifecycle.scratchPack(3)))));
             Thread.sleep(1000); // several attempts, each rolled back whole
             assertThat(scalar("select count(*) from epcis_event")).isEqualTo(before);
             assertThat(scalar("select count(*) from epcis_event where event_hash = '" + tx.events().get(0).eventHash() + "'"))
@@ -126,8 +126,8 @@ class IndexerTest extends QueryIntegrationTest {
         indexer.stop();
         try {
             ledger.commit("PharmacyMSP", List.of(Lifecycle.object("2024-03-02T10:00:00.000Z",
-                    org.pharmatrace.epcis.model.Action.OBSERVE, "inspecting", "active", Lifecycle.PHARMACY_STORE,
-                    List.of(Lifecycle.pack(4)))));
+                    org.pharmatrace.epcis.model.Action.OBSERVE, "inspecting", "active", Lifecycle.PHARMACY_BACK_OFFICE,
+                    List.of(Lifecycle.scratchPack(4)))));
             ledger.failNextDelivery(new IllegalStateException("peer unavailable (test)"));
             Thread.sleep(300);
             assertThat(scalar("select count(*) from epcis_event")).isEqualTo(before);

@@ -40,6 +40,17 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
+    /**
+     * Packs of another product and places of the partners' back offices, for tests that commit events of their own:
+     * the queries of other tests (on the lifecycle's GTIN and places) never see them, whatever the order tests run in.
+     */
+    public static final String PHARMACY_BACK_OFFICE = "urn:epc:id:sgln:0377777.00099.0";
+    public static final String WHOLESALER_QUARANTINE = "urn:epc:id:sgln:039999.345679.0";
+
+    public static String scratchPack(int serial) {
+        return "urn:epc:id:sgtin:0312345.099999.T" + serial;
+    }
+
     public static String pack(int serial) {
         return "urn:epc:id:sgtin:0312345.067890.S" + String.format("%03d", serial);
     }

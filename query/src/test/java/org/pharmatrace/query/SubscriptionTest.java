@@ -56,9 +56,9 @@ class SubscriptionTest extends QueryIntegrationTest {
             assertThat(subscribed.headers().firstValue("Location").orElseThrow()).endsWith("/subscriptions/" + subscriptionId);
             assertThat(subscribed.body()).doesNotContain("pharmacy-token");
 
-            InMemoryLedger.Transaction mine = ledger.commit("PharmacyMSP", List.of(inspection(5, Lifecycle.PHARMACY_STORE)));
+            InMemoryLedger.Transaction mine = ledger.commit("PharmacyMSP", List.of(inspection(5, Lifecycle.PHARMACY_BACK_OFFICE)));
             // Another organisation's inspection, at its own place: not the pharmacy's to see.
-            ledger.commit("WholesalerMSP", List.of(inspection(6, Lifecycle.WHOLESALER_DC)));
+            ledger.commit("WholesalerMSP", List.of(inspection(6, Lifecycle.WHOLESALER_QUARANTINE)));
             Webhook.Delivery first = hook.next(20);
             assertThat(first).as("a delivery").isNotNull();
             JsonNode document = JSON.readTree(first.body());
@@ -72,7 +72,7 @@ class SubscriptionTest extends QueryIntegrationTest {
             assertThat(first.header("GS1-Signature")).isEqualTo(SubscriptionDispatcher.sign("pharmacy-token",
                     first.body().getBytes(StandardCharsets.UTF_8)));
 
-            InMemoryLedger.Transaction second = ledger.commit("PharmacyMSP", List.of(inspection(7, Lifecycle.PHARMACY_STORE)));
+            InMemoryLedger.Transaction second = ledger.commit("PharmacyMSP", List.of(inspection(7, Lifecycle.PHARMACY_BACK_OFFICE)));
             assertThat(ids(hook.next(20))).containsExactly(second.events().get(0).eventHash());
             assertThat(hook.next(1)).as("nothing twice").isNull();
         }
@@ -85,7 +85,7 @@ class SubscriptionTest extends QueryIntegrationTest {
             createQuery(WHOLESALER, "wholesaler-inspections", "{\"EQ_bizStep\": [\"inspecting\"]}");
             subscribe(WHOLESALER, "wholesaler-inspections", hook);
             hook.answer(503);
-            InMemoryLedger.Transaction tx = ledger.commit("WholesalerMSP", List.of(inspection(8, Lifecycle.WHOLESALER_DC)));
+            InMemoryLedger.Transaction tx = ledger.commit("WholesalerMSP", List.of(inspection(8, Lifecycle.WHOLESALER_QUARANTINE)));
             long deadline = System.currentTimeMillis() + 20_000;
             while (hook.refused() == 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
@@ -183,12 +183,12 @@ class SubscriptionTest extends QueryIntegrationTest {
 
     private static org.pharmatrace.epcis.model.EpcisEvent inspection(int pack, String where) {
         return Lifecycle.object("2024-03-10T10:00:0" + (pack % 10) + ".000Z", Action.OBSERVE, "inspecting", "active",
-                where, List.of(Lifecycle.pack(pack)));
+                where, List.of(Lifecycle.scratchPack(pack)));
     }
 
     private static org.pharmatrace.epcis.model.EpcisEvent destruction(int pack) {
         return Lifecycle.object("2024-03-11T10:00:" + (10 + pack) + ".000Z", Action.DELETE, "destroying", "destroyed",
-                Lifecycle.PHARMACY_STORE, List.of(Lifecycle.pack(pack)));
+                Lifecycle.PHARMACY_BACK_OFFICE, List.of(Lifecycle.scratchPack(pack)));
     }
 
     private static List<String> ids(Webhook.Delivery delivery) throws Exception {
