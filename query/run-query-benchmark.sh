@@ -7,13 +7,14 @@
 #   query/run-query-benchmark.sh --events 200k --runs 1 a smoke run
 #   query/run-query-benchmark.sh --load-only true       load (or top up) and stop
 #
-# Environment: BENCH_PG_DATA (cluster directory, default query/target/benchmark-pg; keep it to reuse a load),
+# Environment: BENCH_PG_DATA (cluster directory, default .tools/postgres-run/query-benchmark, kept to reuse a load;
+# stop it with PG_DATA=<it> PG_PORT=<port> stack/postgres.sh stop),
 # BENCH_PG_PORT (default 55433), BENCH_HEAP (default 2g), BENCH_PG_FAST=1 (fsync off while loading: faster, not
 # what production does; the default keeps PostgreSQL's durable settings).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-export PG_DATA="${BENCH_PG_DATA:-$root/query/target/benchmark-pg}"
+export PG_DATA="${BENCH_PG_DATA:-$root/.tools/postgres-run/query-benchmark}"
 export PG_PORT="${BENCH_PG_PORT:-55433}"
 export PG_DATABASE=benchmark
 export PG_FAST="${BENCH_PG_FAST:-0}"
