@@ -184,6 +184,8 @@ class HubCrashTest {
                 server:
                   port: %d
                 hub:
+                  query:
+                    enabled: false
                   channels:
                     mllp:
                       enabled: false

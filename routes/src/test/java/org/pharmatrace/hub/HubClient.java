@@ -17,6 +17,8 @@ final class HubClient {
         ACME("acme", "acme-secret"),
         PHARMACY("pharmacy", "pharmacy-secret"),
         OPS("ops", "operator-secret"),
+        /** Configured where the query side runs (hub.regulators). */
+        REGULATOR("fda", "regulator-secret"),
         WRONG_PASSWORD("acme", "not-the-password"),
         ANONYMOUS(null, null);
 
