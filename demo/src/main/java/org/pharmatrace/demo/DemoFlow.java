@@ -218,21 +218,27 @@ final class DemoFlow {
             Thread.sleep(500);
         }
         say("GET %s as %s:", path, REGULATOR);
-        out.printf("      %-3s %-20s %-14s %-9s %-40s %-16s %5s  %s%n", "#", "event time", "step", "action",
+        Map<String, String> names = containerNames();
+        out.printf("      %-3s %-20s %-14s %-9s %-20s %-16s %5s  %s%n", "#", "event time", "step", "action",
                 "via container", "recorded by", "block", "transaction");
         int i = 0;
         for (JsonNode e : report.path("events")) {
             JsonNode ledger = e.path("ledger");
-            out.printf("      %-3d %-20s %-14s %-9s %-40s %-16s %5s  %s%n", ++i, e.path("eventTime").asText(),
-                    e.path("bizStep").asText("-"), e.path("action").asText("-"),
-                    e.path("via").isNull() || e.path("via").isMissingNode() ? "-" : e.path("via").asText(),
+            String via = e.path("via").isNull() || e.path("via").isMissingNode() ? "-" : e.path("via").asText();
+            out.printf("      %-3d %-20s %-14s %-9s %-20s %-16s %5s  %s%n", ++i, e.path("eventTime").asText(),
+                    e.path("bizStep").asText("-"), e.path("action").asText("-"), names.getOrDefault(via, via),
                     ledger.path("recordedBy").asText(), ledger.path("blockNumber").asText(),
                     ledger.path("transactionId").asText());
         }
+        say("containers: %s", String.join("; ", names.entrySet().stream().filter(n -> !n.getKey().equals("-"))
+                .map(n -> n.getValue() + " = " + urnOf(n.getKey())).toList()));
         JsonNode current = report.path("current");
         if (!current.isMissingNode()) {
+            String location = current.path("bizLocation").asText(null);
+            String pharmacy = "https://id.gs1.org/414/" + Gs1.gln(DemoWorld.PHARMACY);
             say("now: %s%s", current.path("dispensed").asBoolean() ? "dispensed" : current.path("disposition").asText(),
-                    current.hasNonNull("bizLocation") ? " at " + current.path("bizLocation").asText() : "");
+                    location == null ? "" : " at " + (location.equals(pharmacy) ? DemoWorld.PHARMACY + " (the pharmacy, "
+                            + current.path("locationOrganisation").asText() + ")" : location));
         }
         return report;
     }
@@ -253,11 +259,40 @@ final class DemoFlow {
                         + response.statusCode(), body);
             }
             int events = countEvents(Files.readString(file, StandardCharsets.UTF_8), format[1]);
-            say("GET /events?MATCH_epc=%s (Accept: %s): %d events -> %s", shorten(epcs), format[0], events, file);
+            say("GET /events?MATCH_epc=<unit>|<case>|<pallet>|<tote>|<wholesaler pallet> (Accept: %s): %d events -> %s",
+                    format[0], events, file);
             exports.put(format[1], file.toString());
             exports.put(format[1] + "Events", events);
         }
         exports.put("query", path);
+    }
+
+    /** The followed unit's containers, by the canonical Digital Link the custody report names them with. */
+    private Map<String, String> containerNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        names.put(digitalLink(world.caseEpc(world.cases.get(0))), "case");
+        names.put(digitalLink(world.pallet), "pallet");
+        names.put(digitalLink(world.totes.get(0)), "tote");
+        names.put(digitalLink(world.distributorPallet), "wholesaler pallet");
+        return names;
+    }
+
+    private final Map<String, String> urns = new java.util.HashMap<>();
+
+    private String digitalLink(String urn) {
+        String link;
+        if (urn.startsWith("urn:epc:id:sscc:")) {
+            link = "https://id.gs1.org/00/" + Gs1.sscc18(urn);
+        } else {
+            String[] p = urn.substring("urn:epc:id:sgtin:".length()).split("\\.");
+            link = "https://id.gs1.org/01/" + Gs1.gtin(p[0], p[1]) + "/21/" + p[2];
+        }
+        urns.put(link, urn);
+        return link;
+    }
+
+    private String urnOf(String digitalLink) {
+        return urns.getOrDefault(digitalLink, digitalLink);
     }
 
     private static int countEvents(String body, String format) {
@@ -413,10 +448,6 @@ final class DemoFlow {
         Path dir = settings.out().resolve("documents-" + world.runId);
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     static String sha256(byte[] bytes) {
