@@ -408,6 +408,13 @@ final class DemoFlow {
             }
             eventResults.add(e);
         }
+        boolean noLedger = committed == 0 && events > 0 && job.path("rejectedCount").asInt() == 0
+                && !job.has("committedCount");
+        if (noLedger) {
+            throw new DemoFailure(step, "capture " + captureId + " was accepted (" + events + " events published) but "
+                    + "the hub records nothing on a ledger: it runs without one (Fabric not installed or not started;"
+                    + " see bin/hub-stack up's output)", job.toPrettyString());
+        }
         if (events != expectedEvents || committed != events || job.path("rejectedCount").asInt() > 0) {
             StringBuilder errors = new StringBuilder();
             for (JsonNode e : job.path("errors")) {
