@@ -173,6 +173,7 @@ class HubCrashTest {
             }
             Thread.sleep(500);
         }
+        process.destroyForcibly();
         throw new IllegalStateException("the hub did not get ready within 2 minutes; see " + WORK);
     }
 
