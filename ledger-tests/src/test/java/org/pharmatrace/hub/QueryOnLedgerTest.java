@@ -90,7 +90,8 @@ class QueryOnLedgerTest {
 
         // Verification asks the peers; a row altered in PostgreSQL is caught.
         String id = encode(committed.get("eventHashId").asText());
-        assertThat(regulator("/events/" + id + "/verification").get("status").asText()).isEqualTo("verified");
+        JsonNode verification = regulator("/events/" + id + "/verification");
+        assertThat(verification.get("status").asText()).as(verification.toPrettyString()).isEqualTo("verified");
         execute("update epcis_event set biz_step = 'urn:epcglobal:cbv:bizstep:destroying' where event_hash = '"
                 + committed.get("eventHashId").asText() + "'");
         JsonNode tampered = regulator("/events/" + id + "/verification");

@@ -247,7 +247,12 @@ public final class EventIndexWriter {
         }
     }
 
+    /**
+     * A time as PostgreSQL keeps it: to the microsecond. Truncated here, because PostgreSQL would round the
+     * nanoseconds of a Fabric transaction timestamp and the verification compares with the ledger's, truncated.
+     */
     public static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }
