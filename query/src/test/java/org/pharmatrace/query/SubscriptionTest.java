@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pharmatrace.epcis.model.Action;
 import org.pharmatrace.query.subscription.SubscriptionDispatcher;
+import org.pharmatrace.query.subscription.Subscriptions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Named queries and webhook subscriptions: new matching events are pushed as the indexer takes them from the ledger,
@@ -17,6 +20,9 @@ import org.pharmatrace.query.subscription.SubscriptionDispatcher;
  * index rebuild.
  */
 class SubscriptionTest extends QueryIntegrationTest {
+
+    @Autowired
+    Subscriptions subscriptions;
 
     @Test
     void namedQueriesAreCreatedListedRunAndDeleted() {
@@ -107,12 +113,27 @@ class SubscriptionTest extends QueryIntegrationTest {
             subscribe(REGULATOR, "regulator-destructions", hook);
             InMemoryLedger.Transaction first = ledger.commit("PharmacyMSP", List.of(destruction(9)));
             assertThat(ids(hook.next(20))).containsExactly(first.events().get(0).eventHash());
+            // Delivery is at least once: a rebuild between the webhook's answer and the cursor's update would
+            // deliver the event again. The test rebuilds once the dispatcher has recorded the delivery.
+            awaitNotified("regulator-destructions");
             indexer.rebuild();
             awaitIndexed();
             InMemoryLedger.Transaction second = ledger.commit("PharmacyMSP", List.of(destruction(10)));
             assertThat(ids(hook.next(20))).containsExactly(second.events().get(0).eventHash());
             assertThat(hook.next(2)).isNull();
         }
+    }
+
+    private void awaitNotified(String queryName) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (subscriptions.all().stream().anyMatch(s -> s.queryName().equals(queryName)
+                    && s.lastNotifiedAt() != null)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the dispatcher never recorded a delivery for " + queryName);
     }
 
     @Test
