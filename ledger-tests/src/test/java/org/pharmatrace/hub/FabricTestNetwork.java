@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.pharmatrace.connectors.fabric.FabricGatewaySettings;
 import org.pharmatrace.connectors.fabric.LedgerGateway;
 import org.pharmatrace.connectors.fabric.OrganisationIdentity;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real traceability network for the whole test JVM, started (fresh) by the project's own
@@ -74,6 +75,33 @@ public final class FabricTestNetwork {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The hub's ledger settings for a test context: on, with its own consumer group, submitting as each of
+     * {@code mspIds} through that organisation's peer.
+     */
+    public static void ledgerSettings(DynamicPropertyRegistry registry, String consumerGroup, String... mspIds) {
+        registry.add("hub.ledger.enabled", () -> "true");
+        registry.add("hub.ledger.consumer-group", () -> consumerGroup);
+        for (int i = 0; i < mspIds.length; i++) {
+            String prefix = "hub.ledger.organisations[" + i + "].";
+            FabricGatewaySettings settings = settings(mspIds[i]);
+            OrganisationIdentity identity = identity(mspIds[i]);
+            registry.add(prefix + "msp-id", identity::mspId);
+            registry.add(prefix + "peer-endpoint", settings::peerEndpoint);
+            registry.add(prefix + "tls-ca-certificate", () -> settings.tlsCaCertificate().toString());
+            registry.add(prefix + "certificate", () -> identity.certificatePem().toString());
+            registry.add(prefix + "private-key", () -> identity.privateKeyPem().toString());
+        }
+    }
+
+    /** Kafka topics of the context's own, so that another cached context's ledger submitter does not take its events. */
+    public static void ownTopics(DynamicPropertyRegistry registry, String prefix) {
+        for (String topic : new String[] {"canonical-events", "capture-jobs", "dead-letters", "ledger-outcomes",
+                "attachments"}) {
+            registry.add("hub.kafka.topics." + topic, () -> prefix + "." + topic);
         }
     }
 

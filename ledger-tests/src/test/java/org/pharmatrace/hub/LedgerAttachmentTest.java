@@ -50,25 +50,13 @@ class LedgerAttachmentTest {
         Path keystore = TestKeystores.withKek(PASSWORD);
         String run = UUID.randomUUID().toString().substring(0, 8);
         registry.add("hub.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        // Topics of its own: another test context's submitter must not take these events.
-        for (String topic : new String[] {"canonical-events", "capture-jobs", "dead-letters", "ledger-outcomes",
-                "attachments"}) {
-            registry.add("hub.kafka.topics." + topic, () -> "attachment-test-" + run + "." + topic);
-        }
+        FabricTestNetwork.ownTopics(registry, "attachment-test-" + run);
         registry.add("hub.documents.store", () -> "ipfs");
         registry.add("hub.documents.ipfs.api-url", kubo::api);
         registry.add("hub.documents.ipfs.keystore", keystore::toString);
         registry.add("hub.documents.ipfs.keystore-password", () -> new String(PASSWORD));
         registry.add("hub.documents.ipfs.spool-directory", () -> keystore.getParent().resolve("spool").toString());
-        registry.add("hub.ledger.enabled", () -> "true");
-        registry.add("hub.ledger.consumer-group", () -> "attachment-test-" + run);
-        var settings = FabricTestNetwork.settings(FabricTestNetwork.MANUFACTURER);
-        var identity = FabricTestNetwork.identity(FabricTestNetwork.MANUFACTURER);
-        registry.add("hub.ledger.organisations[0].msp-id", identity::mspId);
-        registry.add("hub.ledger.organisations[0].peer-endpoint", settings::peerEndpoint);
-        registry.add("hub.ledger.organisations[0].tls-ca-certificate", () -> settings.tlsCaCertificate().toString());
-        registry.add("hub.ledger.organisations[0].certificate", () -> identity.certificatePem().toString());
-        registry.add("hub.ledger.organisations[0].private-key", () -> identity.privateKeyPem().toString());
+        FabricTestNetwork.ledgerSettings(registry, "attachment-test-" + run, FabricTestNetwork.MANUFACTURER);
     }
 
     @AfterAll

@@ -47,19 +47,8 @@ class LedgerPipelineTest {
         Path documents = Files.createTempDirectory("hub-documents-");
         registry.add("hub.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("hub.documents.local.directory", documents::toString);
-        registry.add("hub.ledger.enabled", () -> "true");
-        registry.add("hub.ledger.consumer-group", () -> "ledger-pipeline-test");
-        String[] organisations = {FabricTestNetwork.MANUFACTURER, FabricTestNetwork.PHARMACY};
-        for (int i = 0; i < organisations.length; i++) {
-            String prefix = "hub.ledger.organisations[" + i + "].";
-            var settings = FabricTestNetwork.settings(organisations[i]);
-            var identity = FabricTestNetwork.identity(organisations[i]);
-            registry.add(prefix + "msp-id", identity::mspId);
-            registry.add(prefix + "peer-endpoint", settings::peerEndpoint);
-            registry.add(prefix + "tls-ca-certificate", () -> settings.tlsCaCertificate().toString());
-            registry.add(prefix + "certificate", () -> identity.certificatePem().toString());
-            registry.add(prefix + "private-key", () -> identity.privateKeyPem().toString());
-        }
+        FabricTestNetwork.ledgerSettings(registry, "ledger-pipeline-test", FabricTestNetwork.MANUFACTURER,
+                FabricTestNetwork.PHARMACY);
     }
 
     @BeforeAll

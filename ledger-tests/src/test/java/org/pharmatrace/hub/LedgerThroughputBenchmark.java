@@ -57,17 +57,9 @@ class LedgerThroughputBenchmark {
         registry.add("hub.documents.local.directory", Files.createTempDirectory("hub-documents-")::toString);
         registry.add("hub.capture.max-events", () -> String.valueOf(Math.max(DOCUMENT_EVENTS, 50_000)));
         registry.add("hub.capture.max-document-size", () -> "256MB");
-        registry.add("hub.ledger.enabled", () -> "true");
         registry.add("hub.ledger.batch-size", () -> String.valueOf(BATCH));
         registry.add("hub.ledger.linger", () -> "50ms");
-        registry.add("hub.ledger.consumer-group", () -> "ledger-benchmark");
-        var settings = FabricTestNetwork.settings(FabricTestNetwork.MANUFACTURER);
-        var identity = FabricTestNetwork.identity(FabricTestNetwork.MANUFACTURER);
-        registry.add("hub.ledger.organisations[0].msp-id", identity::mspId);
-        registry.add("hub.ledger.organisations[0].peer-endpoint", settings::peerEndpoint);
-        registry.add("hub.ledger.organisations[0].tls-ca-certificate", () -> settings.tlsCaCertificate().toString());
-        registry.add("hub.ledger.organisations[0].certificate", () -> identity.certificatePem().toString());
-        registry.add("hub.ledger.organisations[0].private-key", () -> identity.privateKeyPem().toString());
+        FabricTestNetwork.ledgerSettings(registry, "ledger-benchmark", FabricTestNetwork.MANUFACTURER);
     }
 
     @Test

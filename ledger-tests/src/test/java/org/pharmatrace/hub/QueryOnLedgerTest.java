@@ -45,26 +45,12 @@ class QueryOnLedgerTest {
         LedgerFixtures.registerCorpusParties();
         String run = UUID.randomUUID().toString().substring(0, 8);
         registry.add("hub.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        for (String topic : new String[] {"canonical-events", "capture-jobs", "dead-letters", "ledger-outcomes",
-                "attachments"}) {
-            registry.add("hub.kafka.topics." + topic, () -> "query-test-" + run + "." + topic);
-        }
+        FabricTestNetwork.ownTopics(registry, "query-test-" + run);
         registry.add("hub.query.datasource.url", () -> DATABASE);
         registry.add("hub.documents.local.directory", () -> FabricTestNetwork.root()
                 .resolve("ledger-tests/target/query-test-documents").toString());
-        registry.add("hub.ledger.enabled", () -> "true");
-        registry.add("hub.ledger.consumer-group", () -> "query-test-" + run);
-        String[] organisations = {FabricTestNetwork.MANUFACTURER, FabricTestNetwork.REGULATOR};
-        for (int i = 0; i < organisations.length; i++) {
-            String prefix = "hub.ledger.organisations[" + i + "].";
-            var settings = FabricTestNetwork.settings(organisations[i]);
-            var identity = FabricTestNetwork.identity(organisations[i]);
-            registry.add(prefix + "msp-id", identity::mspId);
-            registry.add(prefix + "peer-endpoint", settings::peerEndpoint);
-            registry.add(prefix + "tls-ca-certificate", () -> settings.tlsCaCertificate().toString());
-            registry.add(prefix + "certificate", () -> identity.certificatePem().toString());
-            registry.add(prefix + "private-key", () -> identity.privateKeyPem().toString());
-        }
+        FabricTestNetwork.ledgerSettings(registry, "query-test-" + run, FabricTestNetwork.MANUFACTURER,
+                FabricTestNetwork.REGULATOR);
     }
 
     @Test
