@@ -16,14 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.hyperledger.fabric.client.FileCheckpointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pharmatrace.connectors.fabric.EventBatchSubmitter;
 import org.pharmatrace.connectors.fabric.LedgerEventReader;
 import org.pharmatrace.connectors.fabric.LedgerGateway;
+import org.pharmatrace.connectors.fabric.SubmitRetryPolicy;
 
 /**
  * The hub process killed with SIGKILL in the middle of a large capture, then started again: every event accepted
@@ -64,17 +64,17 @@ class HubCrashTest {
         String captureId = accepted.json().get("captureID").asText();
 
         // Kill once the ledger has part of the capture: some events committed, others still on their way.
-        JsonNode before = waitFor(client, captureId, job -> job.path("committedCount").asLong() >= 1_000,
+        JsonNode before = Eventually.captureJob(client, captureId, job -> job.path("committedCount").asLong() >= 1_000,
                 Duration.ofMinutes(5));
         hub.destroyForcibly().waitFor();
         long committedBeforeKill = before.path("committedCount").asLong();
         assertThat(committedBeforeKill).isLessThan(EVENTS);
 
         hub = startHub(port, "second");
-        JsonNode job = waitFor(client, captureId, j -> !j.path("running").asBoolean(true), Duration.ofMinutes(10));
+        JsonNode job = Eventually.captureFinished(client, captureId, Duration.ofMinutes(10));
 
-        assertThat(job.get("acceptedCount").asInt()).as(summary(job)).isEqualTo(EVENTS);
-        assertThat(job.get("committedCount").asInt()).as(summary(job)).isEqualTo(EVENTS);
+        assertThat(job.get("acceptedCount").asInt()).as(Eventually.withoutEvents(job)).isEqualTo(EVENTS);
+        assertThat(job.get("committedCount").asInt()).as(Eventually.withoutEvents(job)).isEqualTo(EVENTS);
         assertThat(job.get("success").asBoolean()).isTrue();
         for (JsonNode event : job.get("events")) {
             assertThat(event.get("status").asText()).isIn("committed", "duplicate");
@@ -86,62 +86,30 @@ class HubCrashTest {
         assertThat(recorded.values()).as("times each event was recorded").containsOnly(1);
     }
 
-    /** How often each of the hashes appears among the committed EventsRecorded of the whole channel. */
+    /**
+     * How often each of the hashes appears among the committed EventsRecorded of the whole channel, read from block 0
+     * up to a marker transaction committed now: everything before it has been read when the marker comes.
+     */
     private static Map<String, Integer> recordedOnLedger(Set<String> hashes) throws Exception {
-        Map<String, Integer> counts = new ConcurrentHashMap<>();
-        AtomicLong lastSeen = new AtomicLong(System.nanoTime());
+        Map<String, Integer> counts = new HashMap<>();
         Path checkpointFile = Files.createTempFile("crash-checkpoint", ".json");
         Files.delete(checkpointFile);
-        try (LedgerGateway gateway = FabricTestNetwork.gateway(FabricTestNetwork.REGULATOR);
+        try (LedgerGateway gateway = FabricTestNetwork.gateway(FabricTestNetwork.MANUFACTURER,
+                FabricTestNetwork.REGULATOR);
              FileCheckpointer checkpoint = new FileCheckpointer(checkpointFile);
              LedgerEventReader reader = new LedgerEventReader(gateway, FabricTestNetwork.REGULATOR, checkpoint, 0)) {
-            Thread follower = new Thread(() -> {
-                try {
-                    reader.run(events -> {
-                        lastSeen.set(System.nanoTime());
-                        events.committed().stream().filter(hashes::contains).forEach(h -> counts.merge(h, 1, Integer::sum));
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            String marker = new EventBatchSubmitter(gateway, SubmitRetryPolicy.defaults())
+                    .submit(FabricTestNetwork.MANUFACTURER,
+                            LedgerFixtures.batch(TestDocuments.commissioning(1)).document())
+                    .transactionId();
+            reader.run(events -> {
+                events.committed().stream().filter(hashes::contains).forEach(h -> counts.merge(h, 1, Integer::sum));
+                if (events.transactionId().equals(marker)) {
+                    reader.close();
                 }
             });
-            follower.start();
-            // The whole history is read once no new event has come for five seconds.
-            while (System.nanoTime() - lastSeen.get() < Duration.ofSeconds(5).toNanos()) {
-                Thread.sleep(500);
-            }
-            reader.close();
-            follower.join(10_000);
         }
-        return new HashMap<>(counts);
-    }
-
-    private static String summary(JsonNode job) {
-        JsonNode copy = job.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("events");
-        return copy.toPrettyString();
-    }
-
-    private static JsonNode waitFor(HubClient client, String captureId, java.util.function.Predicate<JsonNode> done,
-                                    Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                HubClient.Answer answer = client.get("/capture/" + captureId, HubClient.User.ACME);
-                if (answer.status() == 200) {
-                    job = answer.json();
-                    if (done.test(job)) {
-                        return job;
-                    }
-                }
-            } catch (RuntimeException notUpYet) {
-                // the hub is starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("capture " + captureId + " did not get there within " + patience + ": "
-                + (job == null ? "no answer" : summary(job)));
+        return counts;
     }
 
     private Process startHub(int port, String run) throws Exception {

@@ -78,7 +78,7 @@ class LedgerAttachmentTest {
         HubClient.Answer accepted = hub.post("/capture", HubClient.User.ACME, multipart.bytes(), multipart.contentType());
         assertThat(accepted.status()).as(accepted.response().body()).isEqualTo(202);
         String captureId = accepted.json().get("captureID").asText();
-        JsonNode job = waitUntilDone(hub, captureId, Duration.ofMinutes(2));
+        JsonNode job = Eventually.captureFinished(hub, captureId, Duration.ofMinutes(2));
         assertThat(job.get("committedCount").asInt()).as(job.toPrettyString()).isEqualTo(2);
 
         String uri = hub.get("/attachments?captureID=" + captureId, HubClient.User.ACME).json()
@@ -107,16 +107,4 @@ class LedgerAttachmentTest {
         }
     }
 
-    private static JsonNode waitUntilDone(HubClient hub, String captureId, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = hub.get("/capture/" + captureId, HubClient.User.ACME).json();
-            if (!job.get("running").asBoolean()) {
-                return job;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("capture " + captureId + " still running: " + job);
-    }
 }

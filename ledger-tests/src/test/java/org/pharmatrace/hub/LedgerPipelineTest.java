@@ -166,7 +166,7 @@ class LedgerPipelineTest {
         } finally {
             FabricTestNetwork.fabric("start", "manufacturer");
         }
-        JsonNode job = waitUntilDone(captureId, Duration.ofMinutes(3));
+        JsonNode job = Eventually.captureFinished(hub(), captureId, Duration.ofMinutes(3));
         assertThat(job.get("success").asBoolean()).as(job.toPrettyString()).isTrue();
         assertThat(job.get("committedCount").asInt()).isEqualTo(6);
     }
@@ -176,21 +176,9 @@ class LedgerPipelineTest {
     private JsonNode captureUntilDone(byte[] document, String contentType) throws InterruptedException {
         Answer accepted = hub().post("/capture", ACME, document, contentType);
         assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(202);
-        return waitUntilDone(accepted.json().get("captureID").asText(), Duration.ofMinutes(2));
+        return Eventually.captureFinished(hub(), accepted.json().get("captureID").asText(), Duration.ofMinutes(2));
     }
 
-    private JsonNode waitUntilDone(String captureId, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        JsonNode job = null;
-        while (System.nanoTime() < deadline) {
-            job = hub().get("/capture/" + captureId, ACME).json();
-            if (!job.get("running").asBoolean()) {
-                return job;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("capture " + captureId + " still running after " + patience + ": " + job);
-    }
 
     private HubClient hub() {
         return new HubClient(port);

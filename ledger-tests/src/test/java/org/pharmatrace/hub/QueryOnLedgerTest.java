@@ -9,10 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.pharmatrace.query.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,15 +56,16 @@ class QueryOnLedgerTest {
         String document = TestDocuments.commissioning(3);
         HubClient.Answer accepted = hub.post("/capture", HubClient.User.ACME, document, "application/ld+json");
         assertThat(accepted.status()).isEqualTo(202);
-        JsonNode job = waitFor(() -> hub.get(accepted.header("Location"), HubClient.User.ACME).json(),
-                j -> !j.get("running").asBoolean(), "the capture to be committed");
+        JsonNode job = Eventually.captureFinished(hub, accepted.json().get("captureID").asText(),
+                Duration.ofMinutes(2));
         assertThat(job.get("committedCount").asInt()).as(job.toPrettyString()).isEqualTo(3);
         String epc = JSON.readTree(document).at("/epcisBody/eventList/1/epcList/0").asText();
         JsonNode committed = job.get("events").get(1);
 
         // The regulator's query finds the event once the indexer has read its transaction from the ledger.
-        JsonNode answer = waitFor(() -> regulator("/events?MATCH_epc=" + encode(epc)),
-                a -> a.at("/epcisBody/queryResults/resultsBody/eventList").size() == 1, "the index to have the event");
+        JsonNode answer = Eventually.until(() -> regulator("/events?MATCH_epc=" + encode(epc)),
+                a -> a.at("/epcisBody/queryResults/resultsBody/eventList").size() == 1, "the index to have the event",
+                Duration.ofMinutes(2));
         JsonNode event = answer.at("/epcisBody/queryResults/resultsBody/eventList/0");
         assertThat(event.get("eventID").asText()).isEqualTo(committed.get("eventHashId").asText());
         assertThat(event.get("ledger:transactionId").asText()).isEqualTo(committed.get("transactionId").asText());
@@ -85,8 +83,9 @@ class QueryOnLedgerTest {
 
         // Rebuilt from the ledger alone: the altered row is gone, the event is back as the ledger holds it.
         assertThat(hub.post("/index/rebuild", HubClient.User.OPS, "", "application/json").status()).isEqualTo(202);
-        waitFor(() -> regulator("/events/" + id + "/verification"),
-                v -> "verified".equals(v.path("status").asText()), "the rebuilt index to verify the event");
+        Eventually.until(() -> regulator("/events/" + id + "/verification"),
+                v -> "verified".equals(v.path("status").asText()), "the rebuilt index to verify the event",
+                Duration.ofMinutes(2));
         JsonNode rebuilt = regulator("/events?MATCH_epc=" + encode(epc));
         assertThat(rebuilt.at("/epcisBody/queryResults/resultsBody/eventList/0/ledger:transactionId").asText())
                 .isEqualTo(committed.get("transactionId").asText());
@@ -107,19 +106,4 @@ class QueryOnLedgerTest {
         }
     }
 
-    private static JsonNode waitFor(java.util.function.Supplier<JsonNode> probe, Predicate<JsonNode> done,
-                                    String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        List<JsonNode> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            JsonNode value = probe.get();
-            if (value != null && done.test(value)) {
-                return value;
-            }
-            seen.add(value);
-            Thread.sleep(500);
-        }
-        throw new AssertionError("waited 2 minutes for " + what + "; last: " + (seen.isEmpty() ? "-" : seen.get(
-                seen.size() - 1)));
-    }
 }
