@@ -51,11 +51,6 @@ public class LedgerOutcomes implements DisposableBean {
                 outcome.reason(), outcome.deadLetter(), outcome.recordedAt(), version));
     }
 
-    /** Whether the event at this index of the capture is on the ledger (committed or found there). */
-    public boolean onLedger(String captureId, long eventIndex) {
-        LedgerOutcome outcome = byIndex(captureId).get(eventIndex);
-        return outcome != null && !LedgerOutcome.REJECTED.equals(outcome.status());
-    }
 
     /** The job with its events' transactions and blocks, and the ledger's rejections among its errors. */
     public CaptureJob annotate(CaptureJob job) {
